@@ -1,0 +1,67 @@
+#include "attribution/routedevent.h"
+
+#include "util/hash.h"
+
+namespace umg {
+namespace {
+
+// Seeds keep hashes of different identifier kinds apart, so that an IDFV
+// can never collide with an advertising id of the same text.
+constexpr std::uint64_t kAdvertisingIdSeed = 0xa1;
+constexpr std::uint64_t kFingerprintSeed = 0xf1;
+constexpr std::uint64_t kIdfvSeed = 0x1d;
+constexpr std::uint64_t kEventIdSeed = 7;
+
+constexpr RoutedField kCopied[] = {
+    RoutedField::EventId,  RoutedField::CustomerId, RoutedField::AppId,     RoutedField::MediaSource,
+    RoutedField::Campaign, RoutedField::CampaignId, RoutedField::Adset,     RoutedField::Ad,
+    RoutedField::Channel,  RoutedField::SiteId,     RoutedField::EventName, RoutedField::Currency,
+    RoutedField::ReferenceTouchId,
+};
+constexpr Field kSource[] = {
+    Field::EventId,  Field::CustomerId, Field::AppId,     Field::MediaSource, Field::Campaign,
+    Field::CampaignId, Field::Adset,    Field::Ad,        Field::Channel,     Field::SiteId,
+    Field::EventName, Field::Currency,  Field::ReferenceTouchId,
+};
+
+} // namespace
+
+std::uint64_t eventIdHash(std::string_view appId, std::string_view eventId)
+{
+    return hashCombine(hash64(appId), hash64(eventId, kEventIdSeed));
+}
+
+void routeEvent(const EventBatch& from, const EventRecord& event, RoutedBatch& to)
+{
+    RoutedEvent& routed = to.add();
+    routed.timestampMs = event.timestampMs;
+    routed.revenue = event.revenue;
+    routed.type = event.type;
+    routed.platform = event.platform;
+    routed.hasRevenue = event.hasRevenue;
+    routed.hasReference = event.hasReference;
+
+    const std::string_view appId = from.string(event, Field::AppId);
+    const std::uint64_t appHash = hash64(appId);
+    const std::string_view advertisingId = from.string(event, Field::AdvertisingId);
+    if (!advertisingId.empty()) {
+        routed.deviceKey = hashCombine(appHash, hash64(advertisingId, kAdvertisingIdSeed));
+        routed.keyedByAdvertisingId = true;
+    } else if (!from.string(event, Field::Ip).empty() && !from.string(event, Field::UserAgent).empty()) {
+        const std::uint64_t ip = hash64(from.string(event, Field::Ip), kFingerprintSeed);
+        const std::uint64_t userAgent = hash64(from.string(event, Field::UserAgent), kFingerprintSeed + 1);
+        routed.deviceKey = hashCombine(appHash, hashCombine(ip, userAgent));
+    } else {
+        // Validation guarantees an IDFV when there is neither an advertising
+        // id nor a complete fingerprint.
+        routed.deviceKey = hashCombine(appHash, hash64(from.string(event, Field::Idfv), kIdfvSeed));
+    }
+    const std::string_view idfv = from.string(event, Field::Idfv);
+    routed.idfvHash = idfv.empty() ? 0 : hash64(idfv, kIdfvSeed) | 1;
+    routed.eventIdHash = eventIdHash(appId, from.string(event, Field::EventId));
+
+    for (std::size_t i = 0; i < std::size(kCopied); ++i)
+        to.setString(routed, kCopied[i], from.string(event, kSource[i]));
+}
+
+} // namespace umg

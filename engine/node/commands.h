@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "runtime/engine.h"
+
+namespace umg::node {
+
+class Arguments;
+
+// Each command takes its arguments without the command name and returns the
+// process exit status. They throw UsageError for invalid usage and
+// std::runtime_error (or StoreError) for failures; run() turns both into
+// one line on stderr.
+
+/// `unmogrowp-node replay FILE... [options]`
+int runReplay(const std::vector<std::string>& args);
+
+/// Builds engine options from the options every engine-hosting command
+/// shares: --config, --db, --threads, --max-label-values, --log-level.
+EngineOptions engineOptionsFrom(const Arguments& arguments);
+
+} // namespace umg::node

@@ -1,0 +1,198 @@
+#include "storage/journal.h"
+
+#include <cstring>
+
+namespace umg {
+namespace {
+
+constexpr std::string_view kMagic("UJ1\0", 4);
+
+// Fields stored through the per-blob dictionary; the others are raw.
+bool isDictionaryField(RoutedField field)
+{
+    return field != RoutedField::EventId && field != RoutedField::ReferenceTouchId;
+}
+
+enum Flags : std::uint8_t {
+    kTypeMask = 0x03,
+    kIos = 0x04,
+    kHasRevenue = 0x08,
+    kHasReference = 0x10,
+    kKeyedByAdvertisingId = 0x20,
+    kHasIdfv = 0x40,
+};
+
+void putVarint(std::string& out, std::uint64_t value)
+{
+    while (value >= 0x80) {
+        out += static_cast<char>(value | 0x80);
+        value >>= 7;
+    }
+    out += static_cast<char>(value);
+}
+
+void putFixed64(std::string& out, std::uint64_t value)
+{
+    char bytes[8];
+    std::memcpy(bytes, &value, 8);
+    out.append(bytes, 8);
+}
+
+class Reader {
+public:
+    explicit Reader(std::string_view data) : m_data(data) {}
+
+    bool atEnd() const { return m_pos >= m_data.size(); }
+
+    std::uint64_t varint()
+    {
+        std::uint64_t value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            const auto byte = static_cast<std::uint8_t>(take(1)[0]);
+            value |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80))
+                return value;
+        }
+        throw JournalFormatError("journal blob has a varint longer than 64 bits");
+    }
+
+    std::uint64_t fixed64()
+    {
+        std::uint64_t value = 0;
+        std::memcpy(&value, take(8).data(), 8);
+        return value;
+    }
+
+    std::string_view take(std::size_t count)
+    {
+        if (count > m_data.size() - m_pos)
+            throw JournalFormatError("journal blob is truncated");
+        const std::string_view bytes = m_data.substr(m_pos, count);
+        m_pos += count;
+        return bytes;
+    }
+
+private:
+    std::string_view m_data;
+    std::size_t m_pos = 0;
+};
+
+} // namespace
+
+void JournalEncoder::append(const RoutedBatch& batch, const RoutedEvent& event)
+{
+    if (m_out.empty()) {
+        m_out.append(kMagic);
+        m_dictionaries.assign(kRoutedFieldCount, {});
+        m_previousMs = 0;
+    }
+    std::uint8_t flags = static_cast<std::uint8_t>(event.type) & kTypeMask;
+    if (event.platform == Platform::Ios)
+        flags |= kIos;
+    if (event.hasRevenue)
+        flags |= kHasRevenue;
+    if (event.hasReference)
+        flags |= kHasReference;
+    if (event.keyedByAdvertisingId)
+        flags |= kKeyedByAdvertisingId;
+    if (event.idfvHash != 0)
+        flags |= kHasIdfv;
+    m_out += static_cast<char>(flags);
+    const std::int64_t delta = event.timestampMs - m_previousMs;
+    putVarint(m_out, (static_cast<std::uint64_t>(delta) << 1) ^ static_cast<std::uint64_t>(delta >> 63));
+    m_previousMs = event.timestampMs;
+    putFixed64(m_out, event.deviceKey);
+    if (event.idfvHash != 0)
+        putFixed64(m_out, event.idfvHash);
+    if (event.hasRevenue) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &event.revenue, 8);
+        putFixed64(m_out, bits);
+    }
+    for (std::size_t i = 0; i < kRoutedFieldCount; ++i) {
+        const auto field = static_cast<RoutedField>(i);
+        const std::string_view value = batch.string(event, field);
+        if (!isDictionaryField(field)) {
+            putVarint(m_out, value.size());
+            m_out.append(value);
+            continue;
+        }
+        if (value.empty()) {
+            putVarint(m_out, 0);
+            continue;
+        }
+        std::vector<std::string>& dictionary = m_dictionaries[i];
+        std::size_t index = 0;
+        while (index < dictionary.size() && dictionary[index] != value)
+            ++index;
+        if (index < dictionary.size()) {
+            putVarint(m_out, index + 2);
+        } else {
+            putVarint(m_out, 1);
+            putVarint(m_out, value.size());
+            m_out.append(value);
+            // Fields with many distinct values (site ids, campaigns of a big
+            // customer) stop growing the dictionary so lookups stay short.
+            if (dictionary.size() < 64)
+                dictionary.emplace_back(value);
+        }
+    }
+    ++m_events;
+}
+
+std::string JournalEncoder::finish()
+{
+    std::string blob;
+    blob.swap(m_out);
+    m_events = 0;
+    return blob;
+}
+
+void decodeJournal(std::string_view blob, RoutedBatch& out)
+{
+    if (blob.substr(0, kMagic.size()) != kMagic)
+        throw JournalFormatError("journal blob does not start with the journal magic bytes");
+    Reader reader(blob.substr(kMagic.size()));
+    std::vector<std::vector<std::string_view>> dictionaries(kRoutedFieldCount);
+    std::int64_t previousMs = 0;
+    while (!reader.atEnd()) {
+        const auto flags = static_cast<std::uint8_t>(reader.take(1)[0]);
+        RoutedEvent& event = out.add();
+        event.type = static_cast<EventType>(flags & kTypeMask);
+        event.platform = (flags & kIos) ? Platform::Ios : Platform::Android;
+        event.hasRevenue = flags & kHasRevenue;
+        event.hasReference = flags & kHasReference;
+        event.keyedByAdvertisingId = flags & kKeyedByAdvertisingId;
+        const std::uint64_t zigzag = reader.varint();
+        previousMs += static_cast<std::int64_t>((zigzag >> 1) ^ (~(zigzag & 1) + 1));
+        event.timestampMs = previousMs;
+        event.deviceKey = reader.fixed64();
+        event.idfvHash = (flags & kHasIdfv) ? reader.fixed64() : 0;
+        if (event.hasRevenue) {
+            const std::uint64_t bits = reader.fixed64();
+            std::memcpy(&event.revenue, &bits, 8);
+        }
+        for (std::size_t i = 0; i < kRoutedFieldCount; ++i) {
+            const auto field = static_cast<RoutedField>(i);
+            std::string_view value;
+            if (!isDictionaryField(field)) {
+                value = reader.take(reader.varint());
+            } else {
+                const std::uint64_t code = reader.varint();
+                if (code == 1) {
+                    value = reader.take(reader.varint());
+                    if (dictionaries[i].size() < 64)
+                        dictionaries[i].push_back(value);
+                } else if (code >= 2) {
+                    if (code - 2 >= dictionaries[i].size())
+                        throw JournalFormatError("journal blob refers to a string it does not contain");
+                    value = dictionaries[i][code - 2];
+                }
+            }
+            out.setString(event, field, value);
+        }
+        event.eventIdHash = eventIdHash(out.string(event, RoutedField::AppId), out.string(event, RoutedField::EventId));
+    }
+}
+
+} // namespace umg

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "attribution/routedevent.h"
+
+namespace umg {
+
+/// Compact binary form of routed events for the journal table. Strings that
+/// repeat within a blob (customer, app, media source, campaign, ...) are
+/// stored once and referenced; device identifiers are stored only as the
+/// hashes the workers use. About 40 to 60 bytes per event.
+///
+/// Blob layout: the magic `UJ1\0`, then for each event a flags byte, the
+/// zigzag varint difference of its timestamp to the previous one, the device
+/// key (8 bytes), the IDFV hash when present (8 bytes), the revenue when
+/// present (8 bytes), and its 13 strings. Dictionary fields are a varint
+/// code: 0 empty, 1 a new string (varint length and bytes), n >= 2 the
+/// (n-2)th string of that field seen earlier in the blob. Event and
+/// reference ids are a varint length and bytes.
+class JournalEncoder {
+public:
+    void append(const RoutedBatch& batch, const RoutedEvent& event);
+    std::size_t events() const { return m_events; }
+    /// Returns the blob and resets the encoder.
+    std::string finish();
+
+private:
+    std::string m_out;
+    std::int64_t m_previousMs = 0;
+    std::size_t m_events = 0;
+    std::vector<std::vector<std::string>> m_dictionaries;
+};
+
+/// Thrown for a journal blob that is truncated or not a journal blob.
+class JournalFormatError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Decodes a blob into routed events, appended to `out` in their original
+/// order. Throws JournalFormatError when the blob is damaged.
+void decodeJournal(std::string_view blob, RoutedBatch& out);
+
+} // namespace umg
