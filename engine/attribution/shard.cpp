@@ -219,8 +219,15 @@ std::uint32_t AttributionShard::internAttributes(const RoutedBatch& batch, const
     attributes.ad = batch.string(event, RoutedField::Ad);
     attributes.channel = batch.string(event, RoutedField::Channel);
     attributes.siteId = batch.string(event, RoutedField::SiteId);
+    // Aggregates break results down by media source and campaign only, so
+    // each tuple also maps to its (media source, campaign) row.
+    const std::uint64_t campaignKey = hashCombine(hash64(attributes.mediaSource), hash64(attributes.campaign, 3));
+    auto [campaign, inserted] = m_campaignIndex.try_emplace(campaignKey, static_cast<std::uint32_t>(m_campaigns.size()));
+    if (inserted)
+        m_campaigns.emplace_back(attributes.mediaSource, attributes.campaign);
     const auto index = static_cast<std::uint32_t>(m_attributes.size());
     m_attributes.push_back(std::move(attributes));
+    m_campaignOf.push_back(campaign->second);
     m_attributeIndex.emplace(key, index);
     return index;
 }
@@ -500,11 +507,12 @@ void AttributionShard::creditInApp(const Device& device, const InAppEntry& entry
 
     if (!m_emit)
         return;
-    const std::tuple<std::uint32_t, std::uint32_t, std::int64_t, std::uint32_t> key{device.customerApp, attributes, day,
+    const std::uint32_t campaign = campaignOf(attributes);
+    const std::tuple<std::uint32_t, std::uint32_t, std::int64_t, std::uint32_t> key{device.customerApp, campaign, day,
                                                                                    entry.currency};
     auto [it, inserted] = m_pendingRevenueIndex.try_emplace(absl::HashOf(key), m_pendingRevenue.size());
     if (inserted)
-        m_pendingRevenue.push_back({device.customerApp, attributes, day, entry.currency, 0, 0.0});
+        m_pendingRevenue.push_back({device.customerApp, campaign, day, entry.currency, 0, 0.0});
     PendingRevenue& pending = m_pendingRevenue[it->second];
     pending.events += sign;
     pending.revenue += sign * entry.revenue;
@@ -772,13 +780,19 @@ void AttributionShard::addInstallContribution(const Device& device, const Instal
     }
 }
 
+std::uint32_t AttributionShard::campaignOf(std::uint32_t attributes) const
+{
+    return attributes == kOrganic ? kOrganic : m_campaignOf[attributes];
+}
+
 AggregateTotals& AttributionShard::totalsFor(std::uint32_t customerApp, std::uint32_t attributes)
 {
-    return m_totals[(static_cast<std::uint64_t>(customerApp) << 32) | attributes];
+    return m_totals[(static_cast<std::uint64_t>(customerApp) << 32) | campaignOf(attributes)];
 }
 
 AggregateDelta& AttributionShard::deltaFor(std::uint32_t customerApp, std::uint32_t attributes, std::int64_t day)
 {
+    attributes = campaignOf(attributes);
     const std::tuple<std::uint32_t, std::uint32_t, std::int64_t> key{customerApp, attributes, day};
     auto [it, inserted] = m_pendingDeltaIndex.try_emplace(absl::HashOf(key), m_pendingDeltas.size());
     if (inserted)
@@ -861,16 +875,16 @@ void AttributionShard::takeOutput(std::uint64_t batchId, ShardOutput& out)
     m_pendingInstalls.clear();
     m_pendingInstallIndex.clear();
 
-    auto keyOf = [&](std::uint32_t customerApp, std::uint32_t attributes, std::int64_t day) {
+    auto keyOf = [&](std::uint32_t customerApp, std::uint32_t campaign, std::int64_t day) {
         const CustomerApp& owner = m_customerApps[customerApp];
         AggregateKey key;
         key.customerId = owner.customerId;
         key.appId = owner.appId;
-        if (attributes == kOrganic) {
+        if (campaign == kOrganic) {
             key.mediaSource = "organic";
         } else {
-            key.mediaSource = m_attributes[attributes].mediaSource;
-            key.campaign = m_attributes[attributes].campaign;
+            key.mediaSource = m_campaigns[campaign].first;
+            key.campaign = m_campaigns[campaign].second;
         }
         key.day = day;
         return key;
@@ -934,13 +948,12 @@ void AttributionShard::collectAggregates(
     static const std::string kNone;
     for (const auto& [key, totals] : m_totals) {
         const auto customerApp = static_cast<std::uint32_t>(key >> 32);
-        const auto attributes = static_cast<std::uint32_t>(key & 0xffffffffu);
+        const auto campaign = static_cast<std::uint32_t>(key & 0xffffffffu);
         const CustomerApp& owner = m_customerApps[customerApp];
-        if (attributes == kOrganic)
+        if (campaign == kOrganic)
             visit(owner.customerId, owner.appId, kOrganicSource, kNone, totals);
         else
-            visit(owner.customerId, owner.appId, m_attributes[attributes].mediaSource, m_attributes[attributes].campaign,
-                  totals);
+            visit(owner.customerId, owner.appId, m_campaigns[campaign].first, m_campaigns[campaign].second, totals);
     }
 }
 

@@ -190,6 +190,7 @@ private:
     void creditInApp(const Device& device, const InAppEntry& entry, int sign);
 
     void addInstallContribution(const Device& device, const Install& install, int sign);
+    std::uint32_t campaignOf(std::uint32_t attributes) const;
     AggregateTotals& totalsFor(std::uint32_t customerApp, std::uint32_t attributes);
     AggregateDelta& deltaFor(std::uint32_t customerApp, std::uint32_t attributes, std::int64_t day);
     void emitInstallRow(const Device& device, const Install& install);
@@ -206,6 +207,9 @@ private:
     absl::flat_hash_map<std::uint64_t, std::uint32_t> m_customerAppIndex;
     std::vector<TouchAttributes> m_attributes;
     absl::flat_hash_map<std::uint64_t, std::uint32_t> m_attributeIndex;
+    std::vector<std::uint32_t> m_campaignOf; // (media source, campaign) row of each tuple
+    std::vector<std::pair<std::string, std::string>> m_campaigns;
+    absl::flat_hash_map<std::uint64_t, std::uint32_t> m_campaignIndex;
     std::vector<std::string> m_currencies;
     std::vector<std::uint32_t> m_currencySlots; // label slot of each currency
     absl::flat_hash_map<std::string, std::uint32_t> m_currencyIndex;
@@ -217,7 +221,7 @@ private:
     std::vector<char> m_ids;
     std::size_t m_idGarbage = 0;
 
-    // Snapshot totals by (customer app, attributes); organic uses kOrganic.
+    // Snapshot totals by (customer app, campaign row); organic uses kOrganic.
     absl::flat_hash_map<std::uint64_t, AggregateTotals> m_totals;
 
     // Outputs since the last takeOutput().

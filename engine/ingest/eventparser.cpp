@@ -33,6 +33,16 @@ struct ColumnSpec {
 
 ColumnSpec lookupColumn(std::string_view name)
 {
+    // Called for every key of every NDJSON line: the first character and
+    // the length rule out most names before any comparison.
+    if (name.empty())
+        return {};
+    switch (name[0]) {
+    case 'a': case 'c': case 'e': case 'i': case 'm': case 'p': case 'r': case 's': case 't': case 'u':
+        break;
+    default:
+        return {};
+    }
     if (name == "type")
         return {Column::Type, Field::Count};
     if (name == "timestamp")
@@ -132,6 +142,8 @@ public:
         EventRecord& event = out.addRecord();
         if (!parseInto(line, capacity, out, event, rejection)
             || !validateEvent(out, event, m_limits, true, rejection)) {
+            if (rejection.appId.empty())
+                rejection.appId = std::string(out.string(event, Field::AppId));
             out.dropLast();
             return false;
         }
@@ -190,8 +202,6 @@ private:
                     return false;
                 }
                 out.setString(event, spec.field, text);
-                if (spec.field == Field::AppId)
-                    rejection.appId = std::string(text);
                 if (spec.field == Field::ReferenceTouchId)
                     event.hasReference = true;
                 break;
@@ -394,6 +404,8 @@ public:
         }
         EventRecord& event = out.addRecord();
         if (!fill(out, event, rejection) || !validateEvent(out, event, m_limits, true, rejection)) {
+            if (rejection.appId.empty())
+                rejection.appId = std::string(out.string(event, Field::AppId));
             out.dropLast();
             return false;
         }
@@ -414,8 +426,6 @@ private:
             switch (spec.column) {
             case Column::StringField:
                 out.setString(event, spec.field, cell);
-                if (spec.field == Field::AppId)
-                    rejection.appId = std::string(cell);
                 if (spec.field == Field::ReferenceTouchId)
                     event.hasReference = true;
                 break;

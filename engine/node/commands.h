@@ -17,6 +17,9 @@ class Arguments;
 /// `unmogrowp-node replay FILE... [options]`
 int runReplay(const std::vector<std::string>& args);
 
+/// `unmogrowp-node generate --events N --out FILE [options]`
+int runGenerate(const std::vector<std::string>& args);
+
 /// Builds engine options from the options every engine-hosting command
 /// shares: --config, --db, --threads, --max-label-values, --log-level.
 EngineOptions engineOptionsFrom(const Arguments& arguments);

@@ -18,6 +18,7 @@ The UnMoGrowP attribution engine without a display.
 
 Commands:
   replay FILE...       replay event files (NDJSON, CSV or TalkingData) and print a summary
+  generate             write a generated NDJSON workload with known attribution
   export rules         write the Prometheus alerting rules
   --version            print the version
   --help               print this help; COMMAND --help prints the command's options
@@ -82,6 +83,8 @@ int run(const std::vector<std::string>& args)
             }
             return runReplay(rest);
         }
+        if (command == "generate")
+            return runGenerate(rest);
         if (command == "export") {
             if (!rest.empty() && rest[0] == "rules")
                 return runExportRules(std::vector<std::string>(rest.begin() + 1, rest.end()));

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <pthread.h>
+
 #include "metrics/enginemetrics.h"
 #include "metrics/labelregistry.h"
 #include "storage/journal.h"
@@ -70,7 +72,13 @@ public:
 
     AttributionShard& shard() { return m_shard; }
 
-    void start() { m_thread = std::thread([this] { run(); }); }
+    void start()
+    {
+        m_thread = std::thread([this] {
+            pthread_setname_np(pthread_self(), ("umg-worker-" + std::to_string(m_index)).c_str());
+            run();
+        });
+    }
 
     void stopAndJoin()
     {

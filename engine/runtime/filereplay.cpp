@@ -162,7 +162,7 @@ public:
         m_started = Clock::now();
         m_lastProgress = m_started;
         const unsigned threads = m_options.parseThreads ? m_options.parseThreads : m_engine.workerCount();
-        ThreadPool pool(threads);
+        ThreadPool pool(threads, "umg-parse");
         for (const FilePlan& plan : plans) {
             if (cancelled())
                 break;

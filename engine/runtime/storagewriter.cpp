@@ -1,6 +1,7 @@
 #include "runtime/storagewriter.h"
 
 #include <algorithm>
+#include <pthread.h>
 #include <unordered_map>
 
 #include "storage/store.h"
@@ -73,7 +74,10 @@ StorageWriter::~StorageWriter() { stop(); }
 
 void StorageWriter::start()
 {
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        pthread_setname_np(pthread_self(), "umg-writer");
+        run();
+    });
 }
 
 void StorageWriter::stop()

@@ -5,6 +5,7 @@
 #include <functional>
 #include <future>
 #include <mutex>
+#include <pthread.h>
 #include <thread>
 #include <vector>
 
@@ -14,10 +15,15 @@ namespace umg {
 /// start (not of completion). Thread-safe.
 class ThreadPool {
 public:
-    explicit ThreadPool(unsigned threads)
+    /// Starts `threads` threads named `name` (at most 15 characters show).
+    explicit ThreadPool(unsigned threads, const char* name = "umg-pool")
     {
-        for (unsigned i = 0; i < std::max(1u, threads); ++i)
-            m_threads.emplace_back([this] { run(); });
+        for (unsigned i = 0; i < std::max(1u, threads); ++i) {
+            m_threads.emplace_back([this, name] {
+                pthread_setname_np(pthread_self(), name);
+                run();
+            });
+        }
     }
     ~ThreadPool()
     {
