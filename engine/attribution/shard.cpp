@@ -478,8 +478,8 @@ void AttributionShard::handleInApp(Device& device, const RoutedBatch& batch, con
 std::uint32_t AttributionShard::inAppAttributes(const Device& device, std::int64_t timestampMs) const
 {
     // An in-app event inherits the attribution of the newest install at or
-    // before it; without one, or when that install is not attributed, it
-    // counts as organic.
+    // before it. Without such an install, or when it is not attributed, the
+    // event counts as organic.
     for (std::size_t i = device.installs.size(); i > 0; --i) {
         const Install& install = device.installs[i - 1];
         if (install.timestampMs <= timestampMs) {
@@ -792,6 +792,11 @@ AggregateTotals& AttributionShard::totalsFor(std::uint32_t customerApp, std::uin
 
 AggregateDelta& AttributionShard::deltaFor(std::uint32_t customerApp, std::uint32_t attributes, std::int64_t day)
 {
+    if (!m_emit) {
+        // Restoring from the journal: these results are already stored.
+        m_discardedDelta = AggregateDelta{};
+        return m_discardedDelta;
+    }
     attributes = campaignOf(attributes);
     const std::tuple<std::uint32_t, std::uint32_t, std::int64_t> key{customerApp, attributes, day};
     auto [it, inserted] = m_pendingDeltaIndex.try_emplace(absl::HashOf(key), m_pendingDeltas.size());

@@ -234,6 +234,7 @@ private:
         AggregateDelta delta;
     };
     std::vector<PendingDelta> m_pendingDeltas;
+    AggregateDelta m_discardedDelta; // target of deltaFor() while outputs are off
     absl::flat_hash_map<std::uint64_t, std::size_t> m_pendingDeltaIndex;
     struct PendingRevenue {
         std::uint32_t customerApp;

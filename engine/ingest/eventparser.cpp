@@ -33,28 +33,26 @@ struct ColumnSpec {
 
 ColumnSpec lookupColumn(std::string_view name)
 {
-    // Called for every key of every NDJSON line: the first character and
-    // the length rule out most names before any comparison.
-    if (name.empty())
-        return {};
-    switch (name[0]) {
-    case 'a': case 'c': case 'e': case 'i': case 'm': case 'p': case 'r': case 's': case 't': case 'u':
-        break;
-    default:
-        return {};
-    }
-    if (name == "type")
-        return {Column::Type, Field::Count};
-    if (name == "timestamp")
-        return {Column::Timestamp, Field::Count};
-    if (name == "platform")
-        return {Column::Platform, Field::Count};
-    if (name == "revenue")
-        return {Column::Revenue, Field::Count};
-    for (std::size_t i = 0; i < kStringFieldCount; ++i) {
-        const auto field = static_cast<Field>(i);
-        if (name == fieldName(field))
-            return {Column::StringField, field};
+    // Called for every key of every NDJSON line, so the lengths are compared
+    // before any bytes.
+    struct Entry {
+        std::string_view name;
+        ColumnSpec spec;
+    };
+    static const std::vector<Entry> table = [] {
+        std::vector<Entry> entries = {{"type", {Column::Type, Field::Count}},
+                                      {"timestamp", {Column::Timestamp, Field::Count}},
+                                      {"platform", {Column::Platform, Field::Count}},
+                                      {"revenue", {Column::Revenue, Field::Count}}};
+        for (std::size_t i = 0; i < kStringFieldCount; ++i) {
+            const auto field = static_cast<Field>(i);
+            entries.push_back({fieldName(field), {Column::StringField, field}});
+        }
+        return entries;
+    }();
+    for (const Entry& entry : table) {
+        if (entry.name.size() == name.size() && entry.name == name)
+            return entry.spec;
     }
     return {};
 }
@@ -498,8 +496,8 @@ private:
 constexpr std::string_view kTalkingDataHeader = "ip,app,device,os,channel,click_time,attributed_time,is_attributed";
 
 // TalkingData rows carry anonymised integer codes. Each row becomes a click
-// of customer `talkingdata`; ip + device + os form the fingerprint, so the
-// user agent is built from device and os. Ids derive from the line number.
+// of customer `talkingdata`. Because ip + device + os form the fingerprint,
+// the user agent is built from device and os. Ids derive from the line number.
 class TalkingDataParser final : public LineParser {
 public:
     explicit TalkingDataParser(const ParseLimits& limits) : m_limits(limits) {}

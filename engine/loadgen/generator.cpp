@@ -167,7 +167,7 @@ void WorkloadGenerator::fillDevice(std::uint64_t device, Event& event)
     event.userAgent = agent;
 }
 
-void WorkloadGenerator::emit(EventBatch& batch, const Event& event)
+void WorkloadGenerator::emitEvent(EventBatch& batch, const Event& event)
 {
     // Only events of the current moment are held back; back-dated ones (the
     // injected and flooded clicks) would otherwise arrive later than the
@@ -250,7 +250,7 @@ void WorkloadGenerator::addTouch(EventBatch& batch, std::uint64_t device, EventT
     event.ad = "ad-" + std::to_string((h >> 24) % 8);
     event.channel = (h >> 32) % 2 ? "video" : "display";
     event.siteId = "site-" + std::to_string((h >> 40) % 20);
-    emit(batch, event);
+    emitEvent(batch, event);
 
     if (click) {
         if (timeMs >= state.lastClickMs) {
@@ -302,7 +302,7 @@ void WorkloadGenerator::addInstall(EventBatch& batch, std::uint64_t device)
         formatUuid(h, splitmix(h), event.idfv);
     }
     event.referenceTouchId = truth;
-    emit(batch, event);
+    emitEvent(batch, event);
 
     state.lastInstallMs = now;
     m_truth.installs += 1;
@@ -360,7 +360,7 @@ void WorkloadGenerator::addInApp(EventBatch& batch)
         event.revenue = static_cast<double>((h >> 8) % 5000 + 99) / 100.0;
         event.currency = (h >> 20) % 4 == 0 ? "EUR" : "USD";
     }
-    emit(batch, event);
+    emitEvent(batch, event);
     m_truth.inAppEvents += 1;
 }
 

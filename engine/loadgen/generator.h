@@ -47,9 +47,9 @@ struct WorkloadProfile {
     /// Share of in-app events that carry revenue.
     double revenueShare = 0.3;
     /// Event time of the first event (UTC ms) and how fast event time runs.
-    /// Together with `devices` the rate sets how many touches a device sees
-    /// a day; keep that in the single digits for realistic click-to-install
-    /// times and few click-flooding flags.
+    /// Together with `devices` the rate sets the touches per device and day.
+    /// Keep them in the single digits for realistic click-to-install times
+    /// and few click-flooding flags.
     std::int64_t startMs = 1'790'000'000'000; // 2026-09-21
     double eventsPerEventSecond = 200;
 
@@ -58,8 +58,8 @@ struct WorkloadProfile {
     void validate() const;
 };
 
-/// What the generator knows about the installs it produced: every install's
-/// true source is set by construction and written to its
+/// Counts of the generated events and of each install's true source. The
+/// source is set by construction and written to the install's
 /// `reference_touch_id` (empty for organic installs).
 struct GroundTruth {
     std::uint64_t events = 0;
@@ -74,11 +74,10 @@ struct GroundTruth {
     std::uint64_t delayedEvents = 0;
 };
 
-/// Generates a realistic event stream with known attribution: devices see
-/// clicks and impressions from the demo media sources, some install (a
-/// share of them organically, some after injected or flooded clicks,
-/// some again later as reinstalls) and installed devices send in-app events
-/// with revenue. Event time advances steadily; a share of events is emitted
+/// Generates a realistic event stream with known attribution. Devices get
+/// clicks and impressions from the demo media sources. Some devices install:
+/// a share organically, some after injected or flooded clicks, some again
+/// later as reinstalls. Installed devices send in-app events with revenue. Event time advances steadily; a share of events is emitted
 /// late, within the engine's default allowed lateness. Deterministic for a
 /// given profile. Not thread-safe.
 class WorkloadGenerator {
@@ -106,7 +105,7 @@ private:
         std::uint64_t lastImpressionSeq = 0;
     };
 
-    void emit(EventBatch& batch, const Event& event);
+    void emitEvent(EventBatch& batch, const Event& event);
     void fillDevice(std::uint64_t device, Event& event);
     std::string touchId(bool click, std::uint64_t seq) const;
     void addTouch(EventBatch& batch, std::uint64_t device, EventType type, std::int64_t timeMs);

@@ -49,7 +49,7 @@ LatencySummary summarize(const LatencyHistogram& histogram)
 /// One attribution worker: a queue of batches and the shard it owns.
 class Engine::Worker {
 public:
-    /// What the worker last published for snapshots and metrics.
+    /// The state a worker last published for snapshots and metrics.
     struct Published {
         ShardStats stats;
         MetricCounts metrics;
@@ -322,7 +322,7 @@ void Engine::restore(Store& store, std::uint64_t outputsThrough)
     const std::uint64_t firstBatch = store.firstJournalBatch().value_or(m_nextBatchId);
 
     // Installs older than the journal are seeded so that reinstalls are
-    // still recognised; the journal then rebuilds touches, decisions and
+    // still recognised. The journal then rebuilds touches, decisions and
     // duplicate detection exactly as the workers built them the first time.
     std::int64_t longestWindow = m_options.config.defaultRules.reattributionWindowMs;
     for (const auto& [app, rules] : m_options.config.appRules)

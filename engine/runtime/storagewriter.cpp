@@ -252,9 +252,9 @@ bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Re
         m_stats.lastError = error.what();
         log::error("storage", "database commit failed; retrying",
                    {{"database", m_store->path()}, {"error", error.what()}, {"failures", m_stats.errors}});
-        // The taken outputs go back as one item at the front of a queue; the
-        // next commit takes it again because its batch id is already covered.
-        // Journal items and rejections stay in the caller's vectors.
+        // The taken outputs go back as one item at the front of a queue. The
+        // next commit takes that item again, because its batch id is already
+        // covered. Journal items and rejections stay in the caller's vectors.
         ShardOutput replay;
         replay.batchId = through;
         replay.installs = std::move(installs);

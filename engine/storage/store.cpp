@@ -608,6 +608,37 @@ void Store::forEachInstall(const std::function<void(const InstallRow&)>& visit)
     }
 }
 
+void Store::forEachAggregate(const std::function<void(const AggregateDelta&)>& visit)
+{
+    Statement statement(*this, R"sql(
+        SELECT customer_id, app_id, media_source, campaign, day, clicks, impressions, installs, reinstalls,
+            organic_installs, attributed_installs, fraud_flagged_installs, fraud_rejected_installs, in_app_events,
+            credit_last_touch, credit_first_touch, credit_linear, credit_time_decay, credit_position_based
+        FROM aggregates ORDER BY customer_id, app_id, media_source, campaign, day
+    )sql");
+    AggregateDelta row;
+    while (statement.step()) {
+        row.key.customerId = statement.text(0);
+        row.key.appId = statement.text(1);
+        row.key.mediaSource = statement.text(2);
+        row.key.campaign = statement.text(3);
+        const auto day = parseRfc3339(std::string(statement.text(4)) + "T00:00:00Z");
+        row.key.day = day ? utcDayNumber(*day) : 0;
+        row.clicks = statement.integer(5);
+        row.impressions = statement.integer(6);
+        row.installs = statement.integer(7);
+        row.reinstalls = statement.integer(8);
+        row.organicInstalls = statement.integer(9);
+        row.attributedInstalls = statement.integer(10);
+        row.fraudFlaggedInstalls = statement.integer(11);
+        row.fraudRejectedInstalls = statement.integer(12);
+        row.inAppEvents = statement.integer(13);
+        for (std::size_t model = 0; model < kCreditModelCount; ++model)
+            row.credits[model] = statement.real(14 + static_cast<int>(model));
+        visit(row);
+    }
+}
+
 InstallCounts Store::installCounts()
 {
     Statement& statement = prepare(R"sql(

@@ -18,7 +18,7 @@ struct sqlite3_stmt;
 namespace umg {
 
 /// A failed database operation. The message names the database file, the
-/// operation and SQLite's reason, and says what to do where that is known.
+/// operation and SQLite's reason, and the fix where one is known.
 class StoreError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -96,6 +96,8 @@ public:
                                                      std::int64_t installMs, bool keyedByAdvertisingId)>& visit);
     /// Visits every install in install-time order.
     void forEachInstall(const std::function<void(const InstallRow&)>& visit);
+    /// Visits every aggregate row (key and counters) in key order.
+    void forEachAggregate(const std::function<void(const AggregateDelta&)>& visit);
     InstallCounts installCounts();
     std::int64_t journalEventCount();
     std::int64_t rejectionCount();

@@ -38,7 +38,7 @@ public:
     ThreadPool(const ThreadPool&) = delete;
     ThreadPool& operator=(const ThreadPool&) = delete;
 
-    /// Queues `task`; the future holds its result or exception.
+    /// Queues `task` and returns a future for its result or exception.
     template <typename Task>
     auto submit(Task task) -> std::future<decltype(task())>
     {
