@@ -1,0 +1,180 @@
+#include "node/exportrulescommand.h"
+
+#include "alerts/catalogue.h"
+#include "alerts/rulefile.h"
+#include "alerts/thresholds.h"
+#include "promql/ast.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <optional>
+#include <stdexcept>
+#include <string_view>
+#include <unistd.h>
+
+namespace umg::node {
+namespace {
+
+constexpr std::string_view kCommand = "unmogrowp-node export rules";
+
+constexpr std::string_view kUsage =
+    "usage: unmogrowp-node export rules [--out FILE] [--threshold NAME=VALUE]...\n"
+    "                                   [--thresholds-file FILE] [--runbook-base-url URL]\n"
+    "       unmogrowp-node export rules --list-thresholds\n"
+    "\n"
+    "Writes the alerting rules as a Prometheus rule file.\n"
+    "\n"
+    "  --out FILE               write to FILE (replaced atomically) instead of stdout\n"
+    "  --threshold NAME=VALUE   set one threshold; repeat for more\n"
+    "  --thresholds-file FILE   read NAME=VALUE lines (# starts a comment); --threshold wins\n"
+    "  --runbook-base-url URL   runbook links become URL/<RuleName>\n"
+    "                           (default https://runbooks.unmogrowp.example/alerts)\n"
+    "  --list-thresholds        print every threshold with its default and unit\n";
+
+struct Options {
+    std::optional<std::string> outPath;
+    std::vector<std::string> thresholdAssignments;
+    std::optional<std::string> thresholdsFile;
+    std::optional<std::string> runbookBaseUrl;
+    bool listThresholds = false;
+    bool help = false;
+};
+
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Accepts `--name VALUE` and `--name=VALUE`.
+std::optional<std::string> optionValue(const std::vector<std::string>& args, std::size_t& index, std::string_view name)
+{
+    const std::string& arg = args[index];
+    if (arg == name) {
+        if (index + 1 >= args.size())
+            throw UsageError("option " + std::string(name) + " needs a value");
+        return args[++index];
+    }
+    if (arg.size() > name.size() && arg.compare(0, name.size(), name) == 0 && arg[name.size()] == '=')
+        return arg.substr(name.size() + 1);
+    return std::nullopt;
+}
+
+Options parseOptions(const std::vector<std::string>& args)
+{
+    Options options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--help" || args[i] == "-h") {
+            options.help = true;
+        } else if (args[i] == "--list-thresholds") {
+            options.listThresholds = true;
+        } else if (auto out = optionValue(args, i, "--out")) {
+            options.outPath = *out;
+        } else if (auto assignment = optionValue(args, i, "--threshold")) {
+            options.thresholdAssignments.push_back(*assignment);
+        } else if (auto file = optionValue(args, i, "--thresholds-file")) {
+            options.thresholdsFile = *file;
+        } else if (auto url = optionValue(args, i, "--runbook-base-url")) {
+            options.runbookBaseUrl = *url;
+        } else {
+            throw UsageError("unknown argument \"" + args[i] + "\"");
+        }
+    }
+    if (options.outPath && options.outPath->empty())
+        throw UsageError("option --out needs a file name");
+    return options;
+}
+
+void printThresholds()
+{
+    for (const alerts::ThresholdDefinition& definition : alerts::thresholdDefinitions()) {
+        std::printf("%s = %s (%s)\n    %s\n", std::string(definition.name).c_str(),
+                    promql::formatNumber(definition.defaultValue).c_str(), std::string(definition.unit).c_str(),
+                    std::string(definition.description).c_str());
+    }
+}
+
+// Writes `content` to a temporary file beside `path` and renames it over
+// `path`, so that a reader never sees a half-written rule file.
+void writeFileAtomically(const std::string& path, const std::string& content)
+{
+    std::string temporary = path + ".tmp." + std::to_string(::getpid());
+    std::FILE* file = std::fopen(temporary.c_str(), "wb");
+    if (!file)
+        throw std::runtime_error("cannot write rule file " + path + ": " + std::strerror(errno));
+
+    bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
+    int writeErrno = errno;
+    bool closed = std::fclose(file) == 0;
+    if (!written || !closed) {
+        int error = !written ? writeErrno : errno;
+        std::remove(temporary.c_str());
+        throw std::runtime_error("writing rule file " + path + " failed: " + std::strerror(error));
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        int error = errno;
+        std::remove(temporary.c_str());
+        throw std::runtime_error("cannot replace rule file " + path + ": " + std::strerror(error));
+    }
+}
+
+void writeStdout(const std::string& content)
+{
+    if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0)
+        throw std::runtime_error(std::string("writing the rule file to stdout failed: ") + std::strerror(errno));
+}
+
+int fail(const std::string& message)
+{
+    std::fprintf(stderr, "%s: %s\n", std::string(kCommand).c_str(), message.c_str());
+    return 1;
+}
+
+} // namespace
+
+int runExportRules(const std::vector<std::string>& args)
+{
+    Options options;
+    try {
+        options = parseOptions(args);
+    } catch (const UsageError& error) {
+        std::fprintf(stderr, "%s: %s\nRun '%s --help' for the options.\n", std::string(kCommand).c_str(), error.what(),
+                     std::string(kCommand).c_str());
+        return 2;
+    }
+    if (options.help) {
+        std::fputs(std::string(kUsage).c_str(), stdout);
+        return 0;
+    }
+    if (options.listThresholds) {
+        printThresholds();
+        return 0;
+    }
+
+    alerts::Thresholds thresholds;
+    alerts::CatalogueOptions catalogueOptions;
+    try {
+        if (options.thresholdsFile)
+            thresholds.loadFile(*options.thresholdsFile);
+        for (const std::string& assignment : options.thresholdAssignments)
+            thresholds.applyAssignment(assignment);
+        if (options.runbookBaseUrl)
+            catalogueOptions.runbookBaseUrl = *options.runbookBaseUrl;
+    } catch (const std::exception& error) {
+        return fail(error.what());
+    }
+
+    try {
+        std::vector<alerts::AlertRule> rules = alerts::buildAlertRules(thresholds, catalogueOptions);
+        std::string content = alerts::renderPrometheusRuleFile(rules, thresholds.overrides());
+        if (options.outPath)
+            writeFileAtomically(*options.outPath, content);
+        else
+            writeStdout(content);
+    } catch (const std::exception& error) {
+        return fail(error.what());
+    }
+    return 0;
+}
+
+} // namespace umg::node
