@@ -39,6 +39,7 @@ private slots:
     void initTestCase();
     void exportedRulesPassCheck();
     void overriddenRulesPassCheck();
+    void nodeProgramExportsRules();
     void ruleFiresAndStaysQuiet_data();
     void ruleFiresAndStaysQuiet();
     void nativeAgreesWithPromtool_data();
@@ -158,6 +159,36 @@ void PromtoolRulesTest::overriddenRulesPassCheck()
     QVERIFY(text.contains(QStringLiteral("> 0.15\"")));
     QVERIFY(text.contains(QStringLiteral("\"https://wiki.example.org/runbooks/ServiceDown\"")));
     QVERIFY(text.contains(QStringLiteral("#   p95_latency_target_seconds = 0.15")));
+}
+
+// Runs the built program, as the server stack's deployment does.
+void PromtoolRulesTest::nodeProgramExportsRules()
+{
+    QString program = qEnvironmentVariable("UMG_NODE_BINARY");
+    if (program.isEmpty() || !QFileInfo(program).isExecutable())
+        QFAIL(qPrintable("unmogrowp-node not found at \"" + program + "\"; build the unmogrowp-node target first"));
+
+    QString outPath = m_dir.filePath(QStringLiteral("node-rules.yml"));
+    QProcess exporter;
+    exporter.start(program, {"export", "rules", "--out", outPath});
+    QVERIFY(exporter.waitForFinished(60'000));
+    QCOMPARE(exporter.exitCode(), 0);
+    PromtoolRun check = runPromtool({QStringLiteral("check"), QStringLiteral("rules"), outPath});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.output));
+
+    QProcess badThreshold;
+    badThreshold.start(program, {"export", "rules", "--threshold", "connections_max=many"});
+    QVERIFY(badThreshold.waitForFinished(60'000));
+    QCOMPARE(badThreshold.exitCode(), 1);
+    QString error = QString::fromUtf8(badThreshold.readAllStandardError());
+    QVERIFY2(error.contains("invalid value \"many\" for threshold \"connections_max\""), qPrintable(error));
+    QCOMPARE(error.count('\n'), 1);
+    QVERIFY(badThreshold.readAllStandardOutput().isEmpty());
+
+    QProcess badUsage;
+    badUsage.start(program, {"export", "rules", "--out"});
+    QVERIFY(badUsage.waitForFinished(60'000));
+    QCOMPARE(badUsage.exitCode(), 2);
 }
 
 void PromtoolRulesTest::ruleFiresAndStaysQuiet_data()
