@@ -255,7 +255,7 @@ void PromtoolRulesTest::nativeAgreesWithPromtool_data()
 // the fixture: the firing alerts, their labels and annotations must be the
 // ones the native evaluator produced. The fixture rule's expression values
 // are compared at a few times as well, bit for bit, which is why fixtures
-// never sum three or more series into one group (see expressionValuesAgree).
+// never aggregate series in an order-dependent way (see expressionValuesAgree).
 void PromtoolRulesTest::nativeAgreesWithPromtool()
 {
     QFETCH(int, fixtureIndex);
@@ -351,9 +351,10 @@ void PromtoolRulesTest::expressionValuesAgree_data()
     QTest::newRow("time") << "time() - 60" << 10 << 0;
     QTest::newRow("clamp") << "clamp_min(g, 3) + clamp_max(g, 5) + abs(-g)" << 7 << 0;
     // Values far apart in magnitude: over-time functions use compensated sums.
-    // NOTE: aggregations over three or more series are left out on purpose.
-    // promtool loads series in random order and sum() and avg() round
-    // differently per order, so their last bit is not reproducible.
+    // NOTE: sum() over three or more series and avg() over differing values
+    // are left out on purpose. promtool loads series in random order, and the
+    // rounding of these aggregations depends on the order, so their last bit
+    // is not reproducible.
     QTest::newRow("sum_over_time compensated") << "sum_over_time(cancel[5m])" << 3 << 0;
     QTest::newRow("avg_over_time compensated") << "avg_over_time(cancel[5m])" << 3 << 0;
     QTest::newRow("deriv compensated") << "deriv(large[5m])" << 4 << 0;
