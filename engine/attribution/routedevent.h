@@ -92,8 +92,23 @@ private:
 /// a reference attribution to a touch: the app id and the event id.
 std::uint64_t eventIdHash(std::string_view appId, std::string_view eventId);
 
-/// Builds the routed form of `event` (from `from`) into `to`. Thread-safe.
-void routeEvent(const EventBatch& from, const EventRecord& event, RoutedBatch& to);
+/// Device partition of an event: its key and whether the key comes from an
+/// advertising id. Thread-safe.
+struct DeviceKey {
+    std::uint64_t key = 0;
+    bool byAdvertisingId = false;
+    std::uint64_t appHash = 0; ///< hash of the app id, reused for the event-id hash
+};
+DeviceKey deviceKeyOf(const EventBatch& from, const EventRecord& event);
+
+/// Appends the routed form of `event` (from `from`) with device key `device`
+/// to `to`. Thread-safe.
+void routeEvent(const EventBatch& from, const EventRecord& event, DeviceKey device, RoutedBatch& to);
+
+inline void routeEvent(const EventBatch& from, const EventRecord& event, RoutedBatch& to)
+{
+    routeEvent(from, event, deviceKeyOf(from, event), to);
+}
 
 /// Worker index for a device key among `shardCount` workers.
 inline std::uint32_t shardOf(std::uint64_t deviceKey, std::uint32_t shardCount)

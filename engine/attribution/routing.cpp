@@ -31,7 +31,32 @@ std::uint64_t eventIdHash(std::string_view appId, std::string_view eventId)
     return hashCombine(hash64(appId), hash64(eventId, kEventIdSeed));
 }
 
-void routeEvent(const EventBatch& from, const EventRecord& event, RoutedBatch& to)
+namespace {
+std::uint64_t eventIdHashWithApp(std::uint64_t appHash, std::string_view eventId)
+{
+    return hashCombine(appHash, hash64(eventId, kEventIdSeed));
+}
+} // namespace
+
+DeviceKey deviceKeyOf(const EventBatch& from, const EventRecord& event)
+{
+    const std::uint64_t appHash = hash64(from.string(event, Field::AppId));
+    const std::string_view advertisingId = from.string(event, Field::AdvertisingId);
+    if (!advertisingId.empty())
+        return {hashCombine(appHash, hash64(advertisingId, kAdvertisingIdSeed)), true, appHash};
+    const std::string_view ip = from.string(event, Field::Ip);
+    const std::string_view userAgent = from.string(event, Field::UserAgent);
+    if (!ip.empty() && !userAgent.empty()) {
+        const std::uint64_t fingerprint =
+            hashCombine(hash64(ip, kFingerprintSeed), hash64(userAgent, kFingerprintSeed + 1));
+        return {hashCombine(appHash, fingerprint), false, appHash};
+    }
+    // Validation guarantees an IDFV when there is neither an advertising id
+    // nor a complete fingerprint.
+    return {hashCombine(appHash, hash64(from.string(event, Field::Idfv), kIdfvSeed)), false, appHash};
+}
+
+void routeEvent(const EventBatch& from, const EventRecord& event, DeviceKey device, RoutedBatch& to)
 {
     RoutedEvent& routed = to.add();
     routed.timestampMs = event.timestampMs;
@@ -40,25 +65,12 @@ void routeEvent(const EventBatch& from, const EventRecord& event, RoutedBatch& t
     routed.platform = event.platform;
     routed.hasRevenue = event.hasRevenue;
     routed.hasReference = event.hasReference;
+    routed.deviceKey = device.key;
+    routed.keyedByAdvertisingId = device.byAdvertisingId;
 
-    const std::string_view appId = from.string(event, Field::AppId);
-    const std::uint64_t appHash = hash64(appId);
-    const std::string_view advertisingId = from.string(event, Field::AdvertisingId);
-    if (!advertisingId.empty()) {
-        routed.deviceKey = hashCombine(appHash, hash64(advertisingId, kAdvertisingIdSeed));
-        routed.keyedByAdvertisingId = true;
-    } else if (!from.string(event, Field::Ip).empty() && !from.string(event, Field::UserAgent).empty()) {
-        const std::uint64_t ip = hash64(from.string(event, Field::Ip), kFingerprintSeed);
-        const std::uint64_t userAgent = hash64(from.string(event, Field::UserAgent), kFingerprintSeed + 1);
-        routed.deviceKey = hashCombine(appHash, hashCombine(ip, userAgent));
-    } else {
-        // Validation guarantees an IDFV when there is neither an advertising
-        // id nor a complete fingerprint.
-        routed.deviceKey = hashCombine(appHash, hash64(from.string(event, Field::Idfv), kIdfvSeed));
-    }
     const std::string_view idfv = from.string(event, Field::Idfv);
     routed.idfvHash = idfv.empty() ? 0 : hash64(idfv, kIdfvSeed) | 1;
-    routed.eventIdHash = eventIdHash(appId, from.string(event, Field::EventId));
+    routed.eventIdHash = eventIdHashWithApp(device.appHash, from.string(event, Field::EventId));
 
     for (std::size_t i = 0; i < std::size(kCopied); ++i)
         to.setString(routed, kCopied[i], from.string(event, kSource[i]));

@@ -22,9 +22,10 @@ struct HealthScore {
     std::string formula;
 };
 
-/// Computes the health score of `record` as it stood at the end of `asOf`:
-/// surveys, stages and tickets dated later are ignored, so that evaluating
-/// past days draws the score over time. The formula (also returned in
+/// Computes the health score of `record` as it stood at the end of `asOf`.
+/// Surveys, stages and tickets dated later are ignored, so that evaluating
+/// past days draws the score over time. Costs and success flags are not
+/// dated and count as they are now. The formula (also returned in
 /// HealthScore::formula):
 ///
 ///     30 x min(1, latest satisfaction / 90)

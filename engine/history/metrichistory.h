@@ -90,7 +90,9 @@ struct CompactionResult {
 /// tiers: after a counter reset the tier continues from the previous value,
 /// so rate() and increase() over a rollup tier agree with the full-resolution
 /// tier even when a reset falls inside a bucket. Staleness markers and NaN
-/// values are stored only at full resolution.
+/// values are stored only at full resolution. Reads of a rollup tier return
+/// completed buckets only (those that end at or before the history's clock),
+/// so the newest rollup sample is up to one bucket width old.
 ///
 /// compact() deletes samples older than each tier's retention and series
 /// without samples, so the database stops growing once the longest tier is
@@ -139,8 +141,8 @@ public:
     /// The recorder runs it periodically. Throws StoreError.
     CompactionResult compact();
 
-    /// Returns the index of the finest tier whose retention reaches back to
-    /// `minTimeMs`, or the coarsest tier when none does.
+    /// Returns the index of the finest tier whose retention plus margin
+    /// reaches back to `minTimeMs`, or the coarsest tier when none does.
     std::size_t tierFor(std::int64_t minTimeMs) const;
 
     /// Returns the sample spacing of `tier` in milliseconds: the scrape

@@ -33,13 +33,13 @@ struct ColumnSpec {
 
 ColumnSpec lookupColumn(std::string_view name)
 {
-    // Called for every key of every NDJSON line, so the lengths are compared
-    // before any bytes.
+    // Called for every key of every NDJSON line: names are bucketed by
+    // length and first letter, so most keys cost one comparison.
     struct Entry {
         std::string_view name;
         ColumnSpec spec;
     };
-    static const std::vector<Entry> table = [] {
+    static const std::vector<std::vector<Entry>> buckets = [] {
         std::vector<Entry> entries = {{"type", {Column::Type, Field::Count}},
                                       {"timestamp", {Column::Timestamp, Field::Count}},
                                       {"platform", {Column::Platform, Field::Count}},
@@ -48,10 +48,15 @@ ColumnSpec lookupColumn(std::string_view name)
             const auto field = static_cast<Field>(i);
             entries.push_back({fieldName(field), {Column::StringField, field}});
         }
-        return entries;
+        std::vector<std::vector<Entry>> table(32 * 26);
+        for (const Entry& entry : entries)
+            table[entry.name.size() * 26 + static_cast<std::size_t>(entry.name[0] - 'a')].push_back(entry);
+        return table;
     }();
-    for (const Entry& entry : table) {
-        if (entry.name.size() == name.size() && entry.name == name)
+    if (name.size() >= 32 || name.empty() || name[0] < 'a' || name[0] > 'z')
+        return {};
+    for (const Entry& entry : buckets[name.size() * 26 + static_cast<std::size_t>(name[0] - 'a')]) {
+        if (entry.name == name)
             return entry.spec;
     }
     return {};
@@ -107,8 +112,35 @@ bool isCurrencyCode(std::string_view text)
     return true;
 }
 
+// Checks dotted-quad IPv4 without a system call; the common case.
+bool isDottedQuad(std::string_view text)
+{
+    int parts = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t digits = 0;
+        unsigned value = 0;
+        while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9' && digits < 4) {
+            value = value * 10 + static_cast<unsigned>(text[pos] - '0');
+            ++digits;
+            ++pos;
+        }
+        if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && text[pos - digits] == '0'))
+            return false;
+        ++parts;
+        if (pos == text.size())
+            return parts == 4;
+        if (text[pos] != '.' || parts == 4)
+            return false;
+        ++pos;
+    }
+    return false;
+}
+
 bool isValidIp(std::string_view text)
 {
+    if (isDottedQuad(text))
+        return true;
     if (text.size() >= INET6_ADDRSTRLEN)
         return false;
     char buffer[INET6_ADDRSTRLEN];
@@ -184,6 +216,22 @@ private:
             if (auto error = field.value().get(value)) {
                 reject(rejection, reasonFor(error), "invalid value of field \"" + std::string(key) + "\"");
                 return false;
+            }
+            if (spec.column == Column::StringField) {
+                // Most keys are strings: try that first and look at the
+                // type only when it fails.
+                std::string_view text;
+                if (value.get_string().get(text)) {
+                    bool isNull = false;
+                    if (!value.is_null().get(isNull) && isNull)
+                        continue;
+                    reject(rejection, RejectReason::WrongType, "field \"" + std::string(key) + "\" must be a string");
+                    return false;
+                }
+                out.setString(event, spec.field, text);
+                if (spec.field == Field::ReferenceTouchId)
+                    event.hasReference = true;
+                continue;
             }
             ondemand::json_type jsonType;
             if (auto error = value.type().get(jsonType)) {

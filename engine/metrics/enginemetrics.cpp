@@ -168,6 +168,9 @@ EngineMetrics::EngineMetrics(Engine& engine)
     s.successfulCustomers = &gauge("successful_pilot_customers", "Pilot customers with both success flags set.").Add({});
 
     s.rejected = &counter("attribution_events_rejected_total", "Rejected input lines by reason.");
+    // Every reason exists from the start, so that increase() sees the first rejection.
+    for (std::size_t reason = 0; reason < kRejectReasonCount; ++reason)
+        s.rejected->Add({{"reason", std::string(toString(static_cast<RejectReason>(reason)))}});
     s.installs = &counter("attribution_installs_total", "Installs decided, by kind and match method (first decisions).");
     s.attributed = &counter("attribution_installs_attributed_total", "Installs credited to a touch (first decisions).");
     s.organic = &counter("attribution_installs_organic_total", "Installs with no eligible touch (first decisions).");

@@ -20,6 +20,11 @@ int runReplay(const std::vector<std::string>& args);
 /// `unmogrowp-node generate --events N --out FILE [options]`
 int runGenerate(const std::vector<std::string>& args);
 
+/// `unmogrowp-node serve --listen HOST:PORT --db PATH [options]`: runs the
+/// engine with the HTTP API until SIGTERM or SIGINT, then drains and
+/// returns 0.
+int runServe(const std::vector<std::string>& args);
+
 /// Builds engine options from the options every engine-hosting command
 /// shares: --config, --db, --threads, --max-label-values, --log-level.
 EngineOptions engineOptionsFrom(const Arguments& arguments);

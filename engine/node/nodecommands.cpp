@@ -19,6 +19,7 @@ The UnMoGrowP attribution engine without a display.
 Commands:
   replay FILE...       replay event files (NDJSON, CSV or TalkingData) and print a summary
   generate             write a generated NDJSON workload with known attribution
+  serve                run the engine with the HTTP API until SIGTERM or SIGINT
   export rules         write the Prometheus alerting rules
   --version            print the version
   --help               print this help; COMMAND --help prints the command's options
@@ -39,6 +40,27 @@ Replay options:
   --log-level debug|info|warning|error
   --quiet                           print no summary or progress
   --no-progress                     print no progress line
+
+Serve options (docs/HTTP-API.md describes the API):
+  --listen HOST:PORT                address of the HTTP API, such as 127.0.0.1:8080 or
+                                    [::1]:8080; port 0 picks a free port (required)
+  --db PATH                         SQLite database; events are acknowledged once
+                                    committed to it (required)
+  --token-file FILE                 require Authorization: Bearer TOKEN with the token
+                                    in FILE; required unless HOST is a loopback address
+  --tls-cert FILE --tls-key FILE    serve HTTPS with this PEM certificate chain and key
+  --metrics-listen HOST:PORT        also serve /metrics without a token on this address
+  --max-body-bytes N                larger request bodies get 413 (default 8388608)
+  --max-header-bytes N              larger request headers get 431 (default 16384)
+  --max-line-bytes N                reject longer NDJSON lines (default 65536)
+  --read-timeout SECONDS            drop a client that sends nothing this long (default 10)
+  --request-timeout SECONDS         a request body must arrive within this time (default 60)
+  --ack-timeout SECONDS             wait this long for a batch to be committed before
+                                    answering 503 (default 10)
+  --http-threads N                  threads serving connections (default 16)
+  --threads N, --config FILE, --max-label-values N, --log-level LEVEL
+                                    as for replay
+  Exit status: 0 after a drain on SIGTERM or SIGINT, 1 on failure, 2 for invalid usage.
 )";
 
 } // namespace
@@ -85,6 +107,13 @@ int run(const std::vector<std::string>& args)
         }
         if (command == "generate")
             return runGenerate(rest);
+        if (command == "serve") {
+            if (wantsHelp) {
+                std::fputs(kUsage, stdout);
+                return 0;
+            }
+            return runServe(rest);
+        }
         if (command == "export") {
             if (!rest.empty() && rest[0] == "rules")
                 return runExportRules(std::vector<std::string>(rest.begin() + 1, rest.end()));

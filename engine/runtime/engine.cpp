@@ -384,18 +384,10 @@ PreparedBatch Engine::prepare(const EventBatch& events) const
     for (RoutedBatch& shard : prepared.shards)
         shard.reserve(perShard, events.arenaBytes() / workers + 256);
     prepared.maxEventMs = std::numeric_limits<std::int64_t>::min();
-    RoutedBatch routed;
-    routed.reserve(1, 512);
     JournalEncoder journal;
     for (const EventRecord& event : events.events()) {
-        routed.clear();
-        routeEvent(events, event, routed);
-        const RoutedEvent& r = routed[0];
-        RoutedBatch& target = prepared.shards[shardOf(r.deviceKey, workers)];
-        RoutedEvent& copy = target.add();
-        copy = r;
-        for (std::size_t f = 0; f < kRoutedFieldCount; ++f)
-            target.setString(copy, static_cast<RoutedField>(f), routed.string(r, static_cast<RoutedField>(f)));
+        const DeviceKey device = deviceKeyOf(events, event);
+        routeEvent(events, event, device, prepared.shards[shardOf(device.key, workers)]);
         prepared.maxEventMs = std::max(prepared.maxEventMs, event.timestampMs);
     }
     // The journal keeps the per-worker order, which is all that restoring

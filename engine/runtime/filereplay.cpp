@@ -34,6 +34,7 @@ struct ParsedChunk {
     std::uint64_t lines = 0;
     std::uint64_t bytes = 0;
     PreparedBatch prepared; // filled in file order mode
+    LineChunk buffer;       // the chunk's buffer, handed back for reuse
 };
 
 std::string hexBytes(std::string_view bytes)
@@ -94,12 +95,13 @@ std::unique_ptr<LineParser> parserFor(const FilePlan& plan, const ParseLimits& l
     return makeParser(plan.format, limits);
 }
 
-ParsedChunk parseChunk(const FilePlan& plan, const ParseLimits& limits, LineChunk chunk)
+ParsedChunk parseChunk(const FilePlan& plan, const ParseLimits& limits, LineChunk&& chunk)
 {
     ParsedChunk parsed;
     parsed.lines = chunk.lineCount;
     parsed.bytes = chunk.length;
-    parsed.events.reserve(chunk.length / 200 + 16, chunk.length / 2 + 1024);
+    // Strings take at most the bytes of their lines, so the arena never grows.
+    parsed.events.reserve(chunk.length / 200 + 16, chunk.length + 1024);
     std::unique_ptr<LineParser> parser = parserFor(plan, limits);
 
     auto tooLong = chunk.tooLongLines.begin();
@@ -128,22 +130,21 @@ ParsedChunk parseChunk(const FilePlan& plan, const ParseLimits& limits, LineChun
         std::string_view line(data + pos, lineEnd - pos);
         if (!line.empty() && line.back() == '\r')
             line.remove_suffix(1);
-        bool blank = true;
-        for (char c : line)
-            blank = blank && (c == ' ' || c == '\t');
+        const bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
         if (!blank) {
-            rejection = Rejection{};
             parser->setLineNumber(lineNumber);
             if (!parser->parseLine(line, chunk.data.size() - pos, parsed.events, rejection)) {
                 rejection.source = plan.path;
                 rejection.line = lineNumber;
                 parsed.rejections.push_back(std::move(rejection));
+                rejection = Rejection{};
             }
         }
         ++lineNumber;
         pos = lineEnd + 1;
     }
     skipTooLong();
+    parsed.buffer = std::move(chunk);
     return parsed;
 }
 
@@ -210,9 +211,11 @@ private:
         std::deque<std::future<ParsedChunk>> pending;
         std::vector<ParsedChunk> sorted;
         const std::uint64_t bytesBefore = m_bytesDone;
+        std::vector<LineChunk> spare; // buffers of parsed chunks, reused to avoid clearing 4 MiB each time
         auto drainOne = [&] {
             ParsedChunk parsed = pending.front().get();
             pending.pop_front();
+            spare.push_back(std::move(parsed.buffer));
             if (sortByTime)
                 sorted.push_back(std::move(parsed));
             else
@@ -222,6 +225,10 @@ private:
         };
         while (!cancelled()) {
             LineChunk chunk;
+            if (!spare.empty()) {
+                chunk = std::move(spare.back());
+                spare.pop_back();
+            }
             if (!reader.next(chunk))
                 break;
             const bool prepare = !sortByTime;

@@ -10,7 +10,7 @@
 namespace umg {
 namespace {
 
-constexpr auto kCommitInterval = std::chrono::milliseconds(20);
+constexpr auto kCommitInterval = std::chrono::milliseconds(50);
 constexpr auto kPruneInterval = std::chrono::seconds(60);
 
 struct AggregateKeyHash {

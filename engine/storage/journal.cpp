@@ -6,6 +6,8 @@ namespace umg {
 namespace {
 
 constexpr std::string_view kMagic("UJ1\0", 4);
+// Strings per field that get a dictionary index within one blob.
+constexpr std::size_t kMaxDictionary = 256;
 
 // Fields stored through the per-blob dictionary; the others are raw.
 bool isDictionaryField(RoutedField field)
@@ -22,13 +24,25 @@ enum Flags : std::uint8_t {
     kHasIdfv = 0x40,
 };
 
+// A hash over the length and the first and last bytes: enough to tell most
+// repeated field values apart without reading them whole.
+std::size_t cheapHash(std::string_view value)
+{
+    const auto first = static_cast<unsigned char>(value.front());
+    const auto last = static_cast<unsigned char>(value.back());
+    return (value.size() * 31 + first * 7 + last) & 0xff;
+}
+
 void putVarint(std::string& out, std::uint64_t value)
 {
+    char bytes[10];
+    std::size_t count = 0;
     while (value >= 0x80) {
-        out += static_cast<char>(value | 0x80);
+        bytes[count++] = static_cast<char>(value | 0x80);
         value >>= 7;
     }
-    out += static_cast<char>(value);
+    bytes[count++] = static_cast<char>(value);
+    out.append(bytes, count);
 }
 
 void putFixed64(std::string& out, std::uint64_t value)
@@ -82,8 +96,13 @@ private:
 void JournalEncoder::append(const RoutedBatch& batch, const RoutedEvent& event)
 {
     if (m_out.empty()) {
+        m_out.reserve(64 * 1024);
         m_out.append(kMagic);
-        m_dictionaries.assign(kRoutedFieldCount, {});
+        m_dictionaries.resize(kRoutedFieldCount);
+        for (Dictionary& dictionary : m_dictionaries) {
+            dictionary.strings.clear();
+            dictionary.recent.fill(0);
+        }
         m_previousMs = 0;
     }
     std::uint8_t flags = static_cast<std::uint8_t>(event.type) & kTypeMask;
@@ -121,20 +140,31 @@ void JournalEncoder::append(const RoutedBatch& batch, const RoutedEvent& event)
             putVarint(m_out, 0);
             continue;
         }
-        std::vector<std::string>& dictionary = m_dictionaries[i];
-        std::size_t index = 0;
-        while (index < dictionary.size() && dictionary[index] != value)
-            ++index;
-        if (index < dictionary.size()) {
-            putVarint(m_out, index + 2);
+        Dictionary& dictionary = m_dictionaries[i];
+        const std::size_t slot = cheapHash(value);
+        std::uint32_t index = dictionary.recent[slot];
+        if (index == 0 || dictionary.strings[index - 1] != value) {
+            index = 0;
+            for (std::uint32_t j = 0; j < dictionary.strings.size(); ++j) {
+                if (dictionary.strings[j] == value) {
+                    index = j + 1;
+                    break;
+                }
+            }
+        }
+        if (index != 0) {
+            dictionary.recent[slot] = index;
+            putVarint(m_out, index + 1);
         } else {
             putVarint(m_out, 1);
             putVarint(m_out, value.size());
             m_out.append(value);
-            // Fields with many distinct values (site ids, campaigns of a big
-            // customer) stop growing the dictionary so lookups stay short.
-            if (dictionary.size() < 64)
-                dictionary.emplace_back(value);
+            // The decoder keeps the same limit, so indexes stay small and
+            // both sides agree on which strings have an index.
+            if (dictionary.strings.size() < kMaxDictionary) {
+                dictionary.strings.push_back(value);
+                dictionary.recent[slot] = static_cast<std::uint32_t>(dictionary.strings.size());
+            }
         }
     }
     ++m_events;
@@ -181,7 +211,7 @@ void decodeJournal(std::string_view blob, RoutedBatch& out)
                 const std::uint64_t code = reader.varint();
                 if (code == 1) {
                     value = reader.take(reader.varint());
-                    if (dictionaries[i].size() < 64)
+                    if (dictionaries[i].size() < kMaxDictionary)
                         dictionaries[i].push_back(value);
                 } else if (code >= 2) {
                     if (code - 2 >= dictionaries[i].size())

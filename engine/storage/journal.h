@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -33,7 +34,15 @@ private:
     std::string m_out;
     std::int64_t m_previousMs = 0;
     std::size_t m_events = 0;
-    std::vector<std::vector<std::string>> m_dictionaries;
+    /// Per field, the strings already written to this blob, by dictionary
+    /// index, and a 256-slot table from a cheap hash of a string to the
+    /// index + 1 of the last string with that hash. The views point into
+    /// the routed batches, which outlive the encoding of one blob.
+    struct Dictionary {
+        std::vector<std::string_view> strings;
+        std::array<std::uint32_t, 256> recent{};
+    };
+    std::vector<Dictionary> m_dictionaries;
 };
 
 /// Thrown for a journal blob that is truncated or not a journal blob.

@@ -34,9 +34,11 @@ public:
         check(sqlite3_bind_double(m_statement, index, value));
         return *this;
     }
+    /// Binds `text` without copying it: the caller keeps it alive until
+    /// the statement has run.
     Statement& bind(int index, std::string_view text)
     {
-        check(sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+        check(sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
         return *this;
     }
     Statement& bindBlob(int index, std::string_view bytes)
@@ -145,7 +147,6 @@ const char* const kMigrations[] = {
         PRIMARY KEY (app_id, install_event_id)
     ) WITHOUT ROWID;
     CREATE INDEX installs_by_device ON installs (device_key, install_ms);
-    CREATE INDEX installs_by_batch ON installs (batch_id);
     CREATE TABLE aggregates (
         customer_id             TEXT NOT NULL,
         app_id                  TEXT NOT NULL,
@@ -395,7 +396,8 @@ void Store::upsertInstalls(const std::vector<InstallRow>& rows)
             for (int column = 11; column <= 21; ++column)
                 statement.bindNull(column);
         }
-        statement.bind(22, formatFraudFlags(row.fraudFlags));
+        const std::string flags = formatFraudFlags(row.fraudFlags);
+        statement.bind(22, flags);
         if (row.hasReference)
             statement.bind(23, row.referenceTouchId);
         else
@@ -430,11 +432,12 @@ void Store::addAggregates(const std::vector<AggregateDelta>& deltas)
             credit_position_based = credit_position_based + excluded.credit_position_based
     )sql");
     for (const AggregateDelta& delta : deltas) {
+        const std::string day = formatUtcDay(delta.key.day * kMillisPerDay);
         statement.bind(1, delta.key.customerId)
             .bind(2, delta.key.appId)
             .bind(3, delta.key.mediaSource)
             .bind(4, delta.key.campaign)
-            .bind(5, formatUtcDay(delta.key.day * kMillisPerDay))
+            .bind(5, day)
             .bind(6, delta.clicks)
             .bind(7, delta.impressions)
             .bind(8, delta.installs)
@@ -459,11 +462,12 @@ void Store::addRevenue(const std::vector<RevenueDelta>& deltas)
             events = events + excluded.events, revenue = revenue + excluded.revenue
     )sql");
     for (const RevenueDelta& delta : deltas) {
+        const std::string day = formatUtcDay(delta.key.day * kMillisPerDay);
         statement.bind(1, delta.key.customerId)
             .bind(2, delta.key.appId)
             .bind(3, delta.key.mediaSource)
             .bind(4, delta.key.campaign)
-            .bind(5, formatUtcDay(delta.key.day * kMillisPerDay))
+            .bind(5, day)
             .bind(6, delta.currency)
             .bind(7, delta.events)
             .bind(8, delta.revenue)
