@@ -13,8 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <prometheus/metric_type.h>
-
+#include "history/scrapesamples.h"
 #include "history/sqlitedatabase.h"
 #include "promql/ast.h"
 #include "storage/store.h"
@@ -27,6 +26,8 @@ namespace {
 using detail::SqliteDatabase;
 using detail::SqliteStatement;
 using detail::SqliteTransaction;
+using detail::decodeLabels;
+using detail::encodeLabels;
 
 constexpr std::string_view kLogCategory = "history";
 constexpr std::int64_t kMinute = 60'000;
@@ -101,126 +102,6 @@ std::int64_t bucketStart(std::int64_t timeMs, std::int64_t resolutionMs)
     if (bucket > timeMs)
         bucket -= resolutionMs;
     return bucket;
-}
-
-// Writes each label as <length>:<name><length>:<value>.
-std::string encodeLabels(const promql::Labels& labels)
-{
-    std::string out;
-    for (const promql::Label& label : labels) {
-        out += std::to_string(label.name.size());
-        out += ':';
-        out += label.name;
-        out += std::to_string(label.value.size());
-        out += ':';
-        out += label.value;
-    }
-    return out;
-}
-
-std::string_view readLengthPrefixed(std::string_view& text)
-{
-    const std::size_t colon = text.find(':');
-    if (colon == std::string_view::npos)
-        throw std::runtime_error("missing length");
-    std::size_t length = 0;
-    for (char c : text.substr(0, colon)) {
-        if (c < '0' || c > '9')
-            throw std::runtime_error("invalid length");
-        length = length * 10 + static_cast<std::size_t>(c - '0');
-    }
-    text.remove_prefix(colon + 1);
-    if (length > text.size())
-        throw std::runtime_error("length beyond the end");
-    std::string_view value = text.substr(0, length);
-    text.remove_prefix(length);
-    return value;
-}
-
-promql::Labels decodeLabels(std::string_view text)
-{
-    std::vector<promql::Label> labels;
-    while (!text.empty()) {
-        std::string name(readLengthPrefixed(text));
-        std::string value(readLengthPrefixed(text));
-        labels.push_back({std::move(name), std::move(value)});
-    }
-    return promql::Labels(std::move(labels));
-}
-
-bool nameLooksLikeCounter(std::string_view name)
-{
-    for (std::string_view suffix : {"_total", "_count", "_sum", "_bucket"}) {
-        if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
-            return true;
-    }
-    return false;
-}
-
-/// One sample of a scrape, with its series' labels.
-struct FlatSample {
-    promql::Labels labels;
-    double value = 0;
-    bool counter = false;
-};
-
-promql::Labels labelsOf(const std::string& name, const prometheus::ClientMetric& metric,
-                        std::string_view extraName = {}, std::string_view extraValue = {})
-{
-    std::vector<promql::Label> labels;
-    labels.reserve(metric.label.size() + 2);
-    labels.push_back({std::string(promql::kMetricNameLabel), name});
-    for (const prometheus::ClientMetric::Label& label : metric.label)
-        labels.push_back({label.name, label.value});
-    if (!extraName.empty())
-        labels.push_back({std::string(extraName), std::string(extraValue)});
-    return promql::Labels(std::move(labels));
-}
-
-// Turns families into the series Prometheus stores for them.
-void flattenFamilies(const std::vector<prometheus::MetricFamily>& families, std::vector<FlatSample>& out)
-{
-    for (const prometheus::MetricFamily& family : families) {
-        for (const prometheus::ClientMetric& metric : family.metric) {
-            switch (family.type) {
-            case prometheus::MetricType::Counter:
-                out.push_back({labelsOf(family.name, metric), metric.counter.value, true});
-                break;
-            case prometheus::MetricType::Gauge:
-                out.push_back({labelsOf(family.name, metric), metric.gauge.value, false});
-                break;
-            case prometheus::MetricType::Untyped:
-                out.push_back({labelsOf(family.name, metric), metric.untyped.value, false});
-                break;
-            case prometheus::MetricType::Histogram: {
-                const std::string bucketName = family.name + "_bucket";
-                bool hasInfinity = false;
-                for (const prometheus::ClientMetric::Bucket& bucket : metric.histogram.bucket) {
-                    hasInfinity = hasInfinity || std::isinf(bucket.upper_bound);
-                    out.push_back({labelsOf(bucketName, metric, "le", promql::formatNumber(bucket.upper_bound)),
-                                   static_cast<double>(bucket.cumulative_count), true});
-                }
-                if (!hasInfinity)
-                    out.push_back({labelsOf(bucketName, metric, "le", "+Inf"),
-                                   static_cast<double>(metric.histogram.sample_count), true});
-                out.push_back({labelsOf(family.name + "_sum", metric), metric.histogram.sample_sum, true});
-                out.push_back({labelsOf(family.name + "_count", metric),
-                               static_cast<double>(metric.histogram.sample_count), true});
-                break;
-            }
-            case prometheus::MetricType::Summary:
-                for (const prometheus::ClientMetric::Quantile& quantile : metric.summary.quantile)
-                    out.push_back({labelsOf(family.name, metric, "quantile", promql::formatNumber(quantile.quantile)),
-                                   quantile.value, false});
-                out.push_back({labelsOf(family.name + "_sum", metric), metric.summary.sample_sum, true});
-                out.push_back({labelsOf(family.name + "_count", metric),
-                               static_cast<double>(metric.summary.sample_count), true});
-                break;
-            default:
-                break;
-            }
-        }
-    }
 }
 
 double readValue(const SqliteStatement& statement, int column)
@@ -662,8 +543,8 @@ std::int64_t MetricHistory::nowMs() const
 std::size_t MetricHistory::recordScrape(const std::vector<prometheus::MetricFamily>& families,
                                         std::int64_t timestampMs, std::string_view target)
 {
-    std::vector<FlatSample> samples;
-    flattenFamilies(families, samples);
+    std::vector<detail::ScrapeSample> samples;
+    detail::flattenFamilies(families, samples);
 
     std::lock_guard lock(d->writeMutex);
     std::unordered_set<std::int64_t> seen;
@@ -673,7 +554,7 @@ std::size_t MetricHistory::recordScrape(const std::vector<prometheus::MetricFami
     std::unordered_set<std::int64_t>& previous = d->lastScrapeSeries[std::string(target)];
     SqliteTransaction transaction(*d->writer);
     try {
-        for (const FlatSample& sample : samples) {
+        for (const detail::ScrapeSample& sample : samples) {
             const std::optional<std::int64_t> id = d->seriesId(sample.labels, sample.counter);
             if (!id)
                 continue;
@@ -711,7 +592,7 @@ std::size_t MetricHistory::append(const std::vector<promql::Series>& series)
     SqliteTransaction transaction(*d->writer);
     try {
         for (const promql::Series& one : series) {
-            const bool counter = nameLooksLikeCounter(one.labels.get(promql::kMetricNameLabel));
+            const bool counter = detail::nameLooksLikeCounter(one.labels.get(promql::kMetricNameLabel));
             const std::optional<std::int64_t> id = d->seriesId(one.labels, counter);
             if (!id) {
                 // seriesId() counted one dropped sample.

@@ -126,6 +126,7 @@ private slots:
     void histogramLeLabels();
     void staleSeriesGetMarker();
     void nanValueRoundTrip();
+    void invalidLabelsSkipped();
 
     void tiersAfterEightDays();
     void rollupRateMatchesRaw_data();
@@ -271,6 +272,33 @@ void HistoryTest::nanValueRoundTrip()
     QCOMPARE(rollup.size(), std::size_t{1});
     QCOMPARE(rollup[0].samples.size(), std::size_t{1});
     QCOMPARE(rollup[0].samples[0].value, 0.5);
+}
+
+void HistoryTest::invalidLabelsSkipped()
+{
+    // A histogram with its own "le" label cannot be stored as Prometheus
+    // series; its metric is skipped and the rest of the scrape is kept.
+    prometheus::MetricFamily histogram;
+    histogram.name = "clashing_seconds";
+    histogram.type = prometheus::MetricType::Histogram;
+    prometheus::ClientMetric clashing;
+    clashing.label = {{"le", "mine"}};
+    clashing.histogram.sample_count = 1;
+    clashing.histogram.bucket = {{1, 0.5}};
+    histogram.metric.push_back(clashing);
+
+    prometheus::MetricFamily gauge;
+    gauge.name = "fine";
+    gauge.type = prometheus::MetricType::Gauge;
+    prometheus::ClientMetric value;
+    value.gauge.value = 3;
+    gauge.metric.push_back(value);
+
+    HistoryFixture fixture;
+    FakeClock clock;
+    auto history = fixture.open(clock);
+    QCOMPARE(history->recordScrape({histogram, gauge}, kStartMs), std::size_t{1});
+    QVERIFY(history->metricNames() == std::vector<std::string>{"fine"});
 }
 
 // --- tiers and rollups ----------------------------------------------------------
