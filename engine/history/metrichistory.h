@@ -35,7 +35,7 @@ struct MetricHistoryOptions {
     /// dropped with a rate-limited warning.
     std::size_t maxSeries = 20'000;
     /// Current time in milliseconds since the Unix epoch. Empty means the
-    /// system clock; tests pass a fake clock.
+    /// system clock; tests pass a fake clock. Called from several threads.
     std::function<std::int64_t()> clock;
 
     /// Full resolution for 1 hour, 1-minute buckets for 24 hours and
