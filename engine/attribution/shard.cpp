@@ -945,6 +945,14 @@ void AttributionShard::sweep(std::int64_t watermarkMs)
     m_stats.dedupEntries = static_cast<std::int64_t>(m_dedup.size());
 }
 
+void AttributionShard::updateGauges()
+{
+    m_stats.trackedDevices = static_cast<std::int64_t>(m_devices.size());
+    m_stats.dedupEntries = static_cast<std::int64_t>(m_dedup.size());
+    m_stats.stateBytes = static_cast<std::int64_t>(m_devices.capacity() * (sizeof(Device) + sizeof(std::uint64_t) + 1)
+                                                   + m_dedup.memoryBytes() + m_ids.capacity());
+}
+
 void AttributionShard::collectAggregates(
     const std::function<void(const std::string&, const std::string&, const std::string&, const std::string&,
                              const AggregateTotals&)>& visit) const

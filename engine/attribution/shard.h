@@ -143,6 +143,9 @@ public:
     void sweep(std::int64_t watermarkMs);
 
     const ShardStats& stats() const { return m_stats; }
+    /// Refreshes the gauges of stats() (devices, duplicate-detection entries,
+    /// memory estimate). Cheap; the worker calls it before publishing.
+    void updateGauges();
     const MetricCounts& metricCounts() const { return m_metrics; }
 
     /// Current aggregate totals by (customer, app, media source, campaign).

@@ -137,6 +137,7 @@ public:
 
     void publish(bool includeSlow)
     {
+        m_shard.updateGauges();
         std::lock_guard lock(m_publishMutex);
         m_published.stats = m_shard.stats();
         m_published.metrics = m_shard.metricCounts();
