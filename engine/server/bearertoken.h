@@ -21,7 +21,7 @@ public:
 
     /// Reads the token from the first line of `path` (trailing whitespace
     /// removed). Throws std::runtime_error naming the file when it cannot be
-    /// read or holds no valid token.
+    /// read or contains no valid token.
     static BearerToken fromFile(const std::string& path);
 
     /// Whether `presented` is the token. Its running time depends only on

@@ -18,10 +18,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Rejected lines listed one by one in a response; the rest are only counted,
+// Rejected lines listed one by one in a response. The rest are only counted,
 // so that a body of garbage cannot produce a response many times its size.
 constexpr std::size_t kMaxListedRejections = 1000;
-// Seconds a client should wait before resending a batch answered with 503.
+// Seconds a client should wait before resending a batch that got 503.
 constexpr const char* kRetryAfterSeconds = "1";
 
 log::RateLimiter s_busyLog(10, 1000);
@@ -275,7 +275,7 @@ void EventIngest::handle(const httplib::Request& request, httplib::Response& res
         }
         if (result.batchId == 0) {
             if (s_busyLog.allow()) {
-                log::warning("http", "the engine queues are full; answering 503 with Retry-After",
+                log::warning("http", "the engine queues are full; responding 503 with Retry-After",
                              {{"request_id", requestId}, {"occurrences", s_busyLog.count()}});
             }
             response.set_header("Retry-After", kRetryAfterSeconds);

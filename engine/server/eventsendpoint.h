@@ -39,9 +39,9 @@ ParsedEvents parseEventLines(const std::string& body, std::size_t length, LinePa
 
 /// `POST /v1/events`: reads an NDJSON body within the size and time limits,
 /// parses it, submits the events to the engine without waiting for queue
-/// space, and answers 200 only once the batch is committed to the journal.
-/// docs/HTTP-API.md describes the answers. Thread-safe: one instance serves
-/// every connection thread.
+/// space, and responds 200 only once the batch is committed to the journal.
+/// docs/HTTP-API.md describes the responses. Thread-safe: one instance
+/// serves every connection thread.
 class EventIngest {
 public:
     EventIngest(Engine& engine, const HttpServerOptions& options);

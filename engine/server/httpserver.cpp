@@ -25,7 +25,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr time_t kKeepAliveTimeoutSeconds = 5;
 constexpr std::size_t kKeepAliveMaxRequests = 1000;
-// Longest request path written to the debug log.
+// Maximum bytes of a request path in the debug log.
 constexpr std::size_t kLoggedPathBytes = 200;
 
 // Start of the request that this connection thread is serving, for the
@@ -49,7 +49,7 @@ std::string shortened(std::string_view text, std::size_t maxBytes)
     return std::string(text.substr(0, maxBytes)) + "...";
 }
 
-// Messages for the errors that cpp-httplib answers by itself.
+// Messages for the error responses that cpp-httplib sends by itself.
 std::string_view libraryErrorMessage(int status)
 {
     switch (status) {
@@ -219,19 +219,19 @@ void HttpServer::configure()
     http.set_error_handler(fillErrorBody);
     http.set_exception_handler([](const httplib::Request& request, httplib::Response& response,
                                   std::exception_ptr error) {
-        std::string what = "unknown exception";
+        std::string message = "unknown exception";
         try {
             std::rethrow_exception(error);
         } catch (const std::exception& exception) {
-            what = exception.what();
+            message = exception.what();
         } catch (...) {
         }
         if (s_handlerErrorLog.allow()) {
             log::error("http", "a request handler failed",
                        {{"method", request.method}, {"path", shortened(request.path, kLoggedPathBytes)},
-                        {"error", what}, {"occurrences", s_handlerErrorLog.count()}});
+                        {"error", message}, {"occurrences", s_handlerErrorLog.count()}});
         }
-        sendError(response, 500, "internal server error: " + what);
+        sendError(response, 500, "internal server error: " + message);
     });
     http.set_post_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         recordResponse(request, response);
@@ -241,7 +241,7 @@ void HttpServer::configure()
 
 void HttpServer::installRoutes()
 {
-    // cpp-httplib matches patterns as regular expressions; the admission
+    // cpp-httplib matches patterns as regular expressions. The admission
     // check has already matched the exact path, so each route is registered
     // under its path with regex metacharacters escaped.
     auto pattern = [](const std::string& path) {

@@ -40,7 +40,7 @@ struct HttpServerOptions {
     /// before anything is read, or as soon as a chunked body exceeds it.
     std::size_t maxBodyBytes = 8u << 20;
     /// Largest request line plus headers; larger ones get 431. cpp-httplib
-    /// itself answers 400 for a single header line over 8 KiB.
+    /// itself responds 400 to a single header line over 8 KiB.
     std::size_t maxHeaderBytes = 16u << 10;
     /// A connection that sends nothing for this long while a request is
     /// being read is dropped; also the socket write timeout.
@@ -49,9 +49,9 @@ struct HttpServerOptions {
     /// however steadily it trickles in.
     std::chrono::seconds requestTimeout{60};
     /// How long `POST /v1/events` waits for its batch to be committed to the
-    /// journal before it answers 503.
+    /// journal before it responds 503.
     std::chrono::milliseconds ackTimeout{10'000};
-    /// Threads that serve connections; each open connection holds one
+    /// Threads that serve connections. A connection occupies one thread
     /// while it is served, and further connections wait for a free thread.
     unsigned threads = 16;
     /// Limits of the NDJSON parser for `POST /v1/events`.
@@ -103,12 +103,12 @@ public:
     /// Throws std::runtime_error naming the address when it cannot be bound.
     void start();
 
-    /// Marks the node as shutting down: `/healthz` answers 503 from now on.
+    /// Marks the node as shutting down: `/healthz` responds 503 from now on.
     void beginDrain();
 
-    /// Stops accepting connections, waits until the requests in progress
-    /// are answered (a keep-alive connection that is idle closes within the
-    /// keep-alive timeout of 5 s), then stops the sampler. Idempotent.
+    /// Stops accepting connections and waits until every request in progress
+    /// has its response; an idle keep-alive connection closes within the
+    /// keep-alive timeout of 5 s. Then stops the sampler. Idempotent.
     void stop();
 
     /// The port bound by start() (useful with port 0).
@@ -136,7 +136,6 @@ public:
 
 private:
     class ConnectionQueue;
-    struct RequestTiming;
 
     void configure();
     void installRoutes();

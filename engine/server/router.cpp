@@ -30,9 +30,9 @@ void Router::add(Route route)
 
 const Router::Route* Router::find(std::string_view method, std::string_view path) const
 {
-    const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
+    const std::string_view routeMethod = method == "HEAD" ? std::string_view("GET") : method;
     for (const Route& route : m_routes) {
-        if (route.path == path && route.method == wanted)
+        if (route.path == path && route.method == routeMethod)
             return &route;
     }
     return nullptr;

@@ -15,8 +15,8 @@ namespace umg {
 
 /// The routes of the HTTP API: exact paths, the method of each, and who may
 /// call it. HttpServer consults the table before a request body is read, so
-/// that an unknown path (404), a wrong method (405), a missing token (401)
-/// or an oversize body (413) is answered without reading the body.
+/// that it rejects an unknown path (404), a wrong method (405), a missing
+/// token (401) or an oversize body (413) without reading the body.
 ///
 /// Routes are added before the server starts; the table is read-only
 /// afterwards, so lookups need no lock.
@@ -34,7 +34,7 @@ public:
     };
 
     struct Route {
-        std::string method; ///< `GET` (also answers HEAD) or `POST`
+        std::string method; ///< `GET` (also serves HEAD) or `POST`
         std::string path;   ///< exact path; also the `path` label of the HTTP metrics
         Access access = Access::Token;
         Handler handler;
@@ -49,7 +49,7 @@ public:
     const Route* find(std::string_view method, std::string_view path) const;
     /// Whether any route has `path`.
     bool hasPath(std::string_view path) const;
-    /// The methods `path` accepts, for the `Allow` header of a 405 answer.
+    /// The methods `path` accepts, for the `Allow` header of a 405 response.
     std::string allowedMethods(std::string_view path) const;
     /// The `path` metric label for a request path: the route's path, or
     /// `other`, so that clients cannot create label values.

@@ -45,7 +45,9 @@ void SnapshotHistory::add(const HistorySample& sample)
         const std::int64_t interval = kTiers[t].intervalMs;
         // A coarser tier keeps the newest sample of each of its intervals:
         // a sample in the same interval as the tier's last one replaces it.
-        if (t > 0 && !tier.empty() && tier.back().timeMs / interval == sample.timeMs / interval) {
+        // The tier's first sample stays, so that a coarse range has a point
+        // (from that sample to now) before its first interval has passed.
+        if (t > 0 && tier.size() > 1 && tier.back().timeMs / interval == sample.timeMs / interval) {
             tier.back() = sample;
             continue;
         }
@@ -57,13 +59,13 @@ void SnapshotHistory::add(const HistorySample& sample)
 
 HistoryWindow SnapshotHistory::window(TimeRange range, std::int64_t nowMs) const
 {
-    const RangeInfo& wanted = info(range);
-    const std::int64_t startMs = nowMs - wanted.durationMs;
+    const RangeInfo& rangeInfo = info(range);
+    const std::int64_t startMs = nowMs - rangeInfo.durationMs;
     HistoryWindow window;
-    window.intervalMs = kTiers[wanted.tier].intervalMs;
+    window.intervalMs = kTiers[rangeInfo.tier].intervalMs;
 
     std::lock_guard lock(m_mutex);
-    const std::deque<HistorySample>& tier = m_tiers[wanted.tier];
+    const std::deque<HistorySample>& tier = m_tiers[rangeInfo.tier];
     std::size_t first = tier.size();
     while (first > 0 && tier[first - 1].timeMs >= startMs)
         --first;

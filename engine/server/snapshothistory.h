@@ -23,7 +23,7 @@ std::int64_t durationMs(TimeRange range);
 
 /// The engine and HTTP counters at one moment. Counters are cumulative since
 /// the process started, so the difference of two samples gives the activity
-/// between them whatever their spacing; gauges are the values at that moment.
+/// between them whatever their spacing. Gauges are the values at that moment.
 struct HistorySample {
     std::int64_t timeMs = 0; ///< wall clock, UTC
 

@@ -109,7 +109,7 @@ NodeHealth assessHealth(HttpServer& server, const EngineSnapshot& snapshot)
     const double fill = maxQueueFill(snapshot);
     if (fill >= kQueueWarningFill) {
         health.warnings.push_back("a worker queue is " + std::to_string(static_cast<int>(fill * 100))
-                                  + " % full; further batches may be answered with 503");
+                                  + " % full; further batches may get 503");
     }
     return health;
 }

@@ -19,7 +19,7 @@ struct NodeHealth {
     /// `ok`; `degraded` when the database reported errors in the last
     /// minute; `draining` while the node shuts down.
     std::string status = "ok";
-    /// Why the status is not `ok`, one sentence each.
+    /// Reasons why the status is not `ok`, one sentence each.
     std::vector<std::string> problems;
     /// Conditions that do not make the node unhealthy but that an operator
     /// should see (nearly full queues).
