@@ -187,6 +187,10 @@ HttpServer::~HttpServer() { stop(); }
 void HttpServer::configure()
 {
     httplib::Server& http = *m_http;
+    // NOTE: cpp-httplib 0.11 reads the request line and headers before any
+    // of our code runs, bounded only by this per-read timeout. A client that
+    // sends a header byte every few seconds keeps its connection thread, and
+    // the request timeout applies to bodies only.
     http.set_read_timeout(m_options.readTimeout);
     http.set_write_timeout(m_options.readTimeout);
     http.set_keep_alive_timeout(kKeepAliveTimeoutSeconds);

@@ -29,6 +29,8 @@ void closeAfterResponse(httplib::Response& response)
     // the connection when a content provider fails, after whatever the
     // provider wrote. So the body is sent from a provider that writes all
     // of it and then reports failure.
+    // NOTE: cpp-httplib skips content providers once the server is
+    // stopping, so during a drain these responses arrive without a body.
     auto body = std::make_shared<std::string>(std::move(response.body));
     response.body.clear();
     std::string contentType = response.get_header_value("Content-Type");
