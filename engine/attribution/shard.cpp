@@ -20,17 +20,6 @@ constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min() / 4;
 // memory for the life of the engine.
 constexpr std::size_t kMaxInternedAttributes = 4'000'000;
 
-std::uint64_t attributesHash(const RoutedBatch& batch, const RoutedEvent& event)
-{
-    std::uint64_t h = 0x51ed270b27ab3f1dULL;
-    for (RoutedField field : {RoutedField::MediaSource, RoutedField::Campaign, RoutedField::CampaignId,
-                              RoutedField::Adset, RoutedField::Ad, RoutedField::Channel, RoutedField::SiteId}) {
-        const std::string_view value = batch.string(event, field);
-        h = hashCombine(h, hash64(value, value.size() + static_cast<std::uint64_t>(field)));
-    }
-    return h;
-}
-
 } // namespace
 
 std::string_view toString(EventStatus status)
@@ -199,9 +188,41 @@ std::uint32_t AttributionShard::internCustomerApp(std::string_view customerId, s
     return index;
 }
 
+std::uint32_t AttributionShard::internField(std::size_t field, std::string_view value)
+{
+    // Keyed by a 64-bit hash: pools hold few distinct values, so a
+    // collision is far less likely than one in a billion.
+    FieldPool& pool = m_fieldPools[field];
+    // A direct-mapped cache on length and end bytes answers most lookups
+    // with one comparison, before any hashing.
+    const std::size_t slot = value.empty()
+        ? 0
+        : (value.size() * 31 + static_cast<unsigned char>(value.front()) * 7 + static_cast<unsigned char>(value.back()))
+            & (FieldPool::kCacheSize - 1);
+    const std::uint32_t cached = pool.cache[slot];
+    if (cached != 0 && pool.values[cached - 1] == value)
+        return cached - 1;
+    const std::uint64_t key = hash64(value, field);
+    auto [it, inserted] = pool.index.try_emplace(key, static_cast<std::uint32_t>(pool.values.size()));
+    if (inserted)
+        pool.values.emplace_back(value);
+    pool.cache[slot] = it->second + 1;
+    return it->second;
+}
+
 std::uint32_t AttributionShard::internAttributes(const RoutedBatch& batch, const RoutedEvent& event)
 {
-    const std::uint64_t key = attributesHash(batch, event);
+    // Each field is interned on its own (few distinct values each), and the
+    // tuple is keyed by the field ids, so no tuple string is built or hashed.
+    static constexpr RoutedField kFields[kAttributeFieldCount] = {
+        RoutedField::MediaSource, RoutedField::Campaign, RoutedField::CampaignId, RoutedField::Adset,
+        RoutedField::Ad,          RoutedField::Channel,  RoutedField::SiteId};
+    AttributeIds ids{};
+    std::uint64_t key = 0x51ed270b27ab3f1dULL;
+    for (std::size_t i = 0; i < kAttributeFieldCount; ++i) {
+        ids[i] = internField(i, batch.string(event, kFields[i]));
+        key = hashCombine(key, (std::uint64_t{ids[i]} << 3) | i);
+    }
     if (auto it = m_attributeIndex.find(key); it != m_attributeIndex.end())
         return it->second;
     if (m_attributes.size() >= kMaxInternedAttributes) {
@@ -211,25 +232,24 @@ std::uint32_t AttributionShard::internAttributes(const RoutedBatch& batch, const
                          {{"limit", kMaxInternedAttributes}, {"occurrences", limiter.count()}});
         return static_cast<std::uint32_t>(m_attributes.size() - 1);
     }
-    TouchAttributes attributes;
-    attributes.mediaSource = batch.string(event, RoutedField::MediaSource);
-    attributes.campaign = batch.string(event, RoutedField::Campaign);
-    attributes.campaignId = batch.string(event, RoutedField::CampaignId);
-    attributes.adset = batch.string(event, RoutedField::Adset);
-    attributes.ad = batch.string(event, RoutedField::Ad);
-    attributes.channel = batch.string(event, RoutedField::Channel);
-    attributes.siteId = batch.string(event, RoutedField::SiteId);
     // Aggregates break results down by media source and campaign only, so
     // each tuple also maps to its (media source, campaign) row.
-    const std::uint64_t campaignKey = hashCombine(hash64(attributes.mediaSource), hash64(attributes.campaign, 3));
+    const std::uint64_t campaignKey = (std::uint64_t{ids[0]} << 32) | ids[1];
     auto [campaign, inserted] = m_campaignIndex.try_emplace(campaignKey, static_cast<std::uint32_t>(m_campaigns.size()));
     if (inserted)
-        m_campaigns.emplace_back(attributes.mediaSource, attributes.campaign);
+        m_campaigns.emplace_back(m_fieldPools[0].values[ids[0]], m_fieldPools[1].values[ids[1]]);
     const auto index = static_cast<std::uint32_t>(m_attributes.size());
-    m_attributes.push_back(std::move(attributes));
+    m_attributes.push_back(ids);
     m_campaignOf.push_back(campaign->second);
     m_attributeIndex.emplace(key, index);
     return index;
+}
+
+TouchAttributes AttributionShard::attributesOf(std::uint32_t index) const
+{
+    const AttributeIds& ids = m_attributes[index];
+    auto value = [&](std::size_t field) { return m_fieldPools[field].values[ids[field]]; };
+    return TouchAttributes{value(0), value(1), value(2), value(3), value(4), value(5), value(6)};
 }
 
 std::uint32_t AttributionShard::internCurrency(std::string_view currency)
@@ -833,7 +853,7 @@ void AttributionShard::emitInstallRow(const Device& device, const Install& insta
         row.touchEventId = idAt(d.touchIdOffset, d.touchIdLength);
         row.touchType = d.touchType;
         row.touchTimeMs = d.touchTimeMs;
-        row.touch = m_attributes[d.touchAttributes];
+        row.touch = attributesOf(d.touchAttributes);
         row.ctitMs = install.timestampMs - d.touchTimeMs;
     } else {
         row.touchEventId.clear();

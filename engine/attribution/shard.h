@@ -2,6 +2,7 @@
 
 #include <array>
 #include <functional>
+#include <deque>
 #include <map>
 #include <cstdint>
 #include <memory>
@@ -174,7 +175,9 @@ private:
     struct Credit;
 
     std::uint32_t internCustomerApp(std::string_view customerId, std::string_view appId);
+    std::uint32_t internField(std::size_t field, std::string_view value);
     std::uint32_t internAttributes(const RoutedBatch& batch, const RoutedEvent& event);
+    TouchAttributes attributesOf(std::uint32_t index) const;
     std::uint32_t internCurrency(std::string_view currency);
     std::uint32_t storeId(std::string_view id);
     std::string_view idAt(std::uint32_t offset, std::uint16_t length) const;
@@ -208,7 +211,19 @@ private:
 
     std::vector<CustomerApp> m_customerApps;
     absl::flat_hash_map<std::uint64_t, std::uint32_t> m_customerAppIndex;
-    std::vector<TouchAttributes> m_attributes;
+    // Touch attributes: media source, campaign, campaign id, ad set, ad,
+    // channel and site id, each interned in its own pool; a tuple is the
+    // seven ids.
+    static constexpr std::size_t kAttributeFieldCount = 7;
+    using AttributeIds = std::array<std::uint32_t, kAttributeFieldCount>;
+    struct FieldPool {
+        static constexpr std::size_t kCacheSize = 256;
+        std::vector<std::string> values;
+        absl::flat_hash_map<std::uint64_t, std::uint32_t> index; // value hash -> id
+        std::array<std::uint32_t, kCacheSize> cache{};           // id + 1 of a recent value
+    };
+    std::array<FieldPool, kAttributeFieldCount> m_fieldPools;
+    std::vector<AttributeIds> m_attributes;
     absl::flat_hash_map<std::uint64_t, std::uint32_t> m_attributeIndex;
     std::vector<std::uint32_t> m_campaignOf; // (media source, campaign) row of each tuple
     std::vector<std::pair<std::string, std::string>> m_campaigns;
