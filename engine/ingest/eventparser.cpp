@@ -31,33 +31,87 @@ struct ColumnSpec {
     Field field = Field::Count;
 };
 
+template <std::size_t N>
+bool equals(std::string_view name, const char (&literal)[N])
+{
+    // N - 1 is a constant, so the compiler inlines the comparison.
+    return __builtin_memcmp(name.data(), literal, N - 1) == 0;
+}
+
 ColumnSpec lookupColumn(std::string_view name)
 {
-    // Called for every key of every NDJSON line: names are bucketed by
-    // length and first letter, so most keys cost one comparison.
-    struct Entry {
-        std::string_view name;
-        ColumnSpec spec;
-    };
-    static const std::vector<std::vector<Entry>> buckets = [] {
-        std::vector<Entry> entries = {{"type", {Column::Type, Field::Count}},
-                                      {"timestamp", {Column::Timestamp, Field::Count}},
-                                      {"platform", {Column::Platform, Field::Count}},
-                                      {"revenue", {Column::Revenue, Field::Count}}};
-        for (std::size_t i = 0; i < kStringFieldCount; ++i) {
-            const auto field = static_cast<Field>(i);
-            entries.push_back({fieldName(field), {Column::StringField, field}});
-        }
-        std::vector<std::vector<Entry>> table(32 * 26);
-        for (const Entry& entry : entries)
-            table[entry.name.size() * 26 + static_cast<std::size_t>(entry.name[0] - 'a')].push_back(entry);
-        return table;
-    }();
-    if (name.size() >= 32 || name.empty() || name[0] < 'a' || name[0] > 'z')
-        return {};
-    for (const Entry& entry : buckets[name.size() * 26 + static_cast<std::size_t>(name[0] - 'a')]) {
-        if (entry.name == name)
-            return entry.spec;
+    // Called for every key of every NDJSON line: the length picks a handful
+    // of candidates, and each comparison has a constant size.
+    auto text = [](Field field) { return ColumnSpec{Column::StringField, field}; };
+    switch (name.size()) {
+    case 2:
+        if (equals(name, "ad"))
+            return text(Field::Ad);
+        if (equals(name, "ip"))
+            return text(Field::Ip);
+        break;
+    case 4:
+        if (equals(name, "type"))
+            return {Column::Type, Field::Count};
+        if (equals(name, "idfv"))
+            return text(Field::Idfv);
+        break;
+    case 5:
+        if (equals(name, "adset"))
+            return text(Field::Adset);
+        break;
+    case 6:
+        if (equals(name, "app_id"))
+            return text(Field::AppId);
+        break;
+    case 7:
+        if (equals(name, "channel"))
+            return text(Field::Channel);
+        if (equals(name, "site_id"))
+            return text(Field::SiteId);
+        if (equals(name, "revenue"))
+            return {Column::Revenue, Field::Count};
+        break;
+    case 8:
+        if (equals(name, "event_id"))
+            return text(Field::EventId);
+        if (equals(name, "campaign"))
+            return text(Field::Campaign);
+        if (equals(name, "currency"))
+            return text(Field::Currency);
+        if (equals(name, "platform"))
+            return {Column::Platform, Field::Count};
+        break;
+    case 9:
+        if (equals(name, "timestamp"))
+            return {Column::Timestamp, Field::Count};
+        break;
+    case 10:
+        if (equals(name, "user_agent"))
+            return text(Field::UserAgent);
+        if (equals(name, "event_name"))
+            return text(Field::EventName);
+        break;
+    case 11:
+        if (equals(name, "customer_id"))
+            return text(Field::CustomerId);
+        if (equals(name, "campaign_id"))
+            return text(Field::CampaignId);
+        break;
+    case 12:
+        if (equals(name, "media_source"))
+            return text(Field::MediaSource);
+        break;
+    case 14:
+        if (equals(name, "advertising_id"))
+            return text(Field::AdvertisingId);
+        break;
+    case 18:
+        if (equals(name, "reference_touch_id"))
+            return text(Field::ReferenceTouchId);
+        break;
+    default:
+        break;
     }
     return {};
 }

@@ -51,6 +51,30 @@ std::vector<AggregateDelta> mergeAggregates(std::vector<AggregateDelta>& deltas)
     return merged;
 }
 
+// Sums revenue deltas with equal keys and currency.
+std::vector<RevenueDelta> mergeRevenue(std::vector<RevenueDelta>& deltas)
+{
+    struct KeyHash {
+        std::size_t operator()(const std::pair<AggregateKey, std::string>& key) const
+        {
+            return AggregateKeyHash()(key.first) * 31 + std::hash<std::string>()(key.second);
+        }
+    };
+    std::unordered_map<std::pair<AggregateKey, std::string>, std::size_t, KeyHash> index;
+    std::vector<RevenueDelta> merged;
+    merged.reserve(deltas.size());
+    for (RevenueDelta& delta : deltas) {
+        auto [it, inserted] = index.try_emplace({delta.key, delta.currency}, merged.size());
+        if (inserted) {
+            merged.push_back(std::move(delta));
+            continue;
+        }
+        merged[it->second].events += delta.events;
+        merged[it->second].revenue += delta.revenue;
+    }
+    return merged;
+}
+
 } // namespace
 
 StorageWriter::StorageWriter(std::unique_ptr<Store> store, std::uint32_t shardCount, std::uint64_t outputsThrough,
@@ -215,6 +239,7 @@ bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Re
         std::move(output.revenue.begin(), output.revenue.end(), std::back_inserter(revenue));
     }
     const std::vector<AggregateDelta> mergedAggregates = mergeAggregates(aggregates);
+    std::vector<RevenueDelta> mergedRevenue = mergeRevenue(revenue);
 
     std::uint64_t journalThrough = 0;
     std::uint64_t journalEvents = 0;
@@ -231,7 +256,7 @@ bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Re
             m_store->insertJournal(item.batchId, item.watermarkMs, item.events, item.blob);
         m_store->upsertInstalls(installs);
         m_store->addAggregates(mergedAggregates);
-        m_store->addRevenue(revenue);
+        m_store->addRevenue(mergedRevenue);
         m_store->insertRejections(rejections);
         if (!journal.empty()) {
             m_store->setMeta("journal_through", static_cast<std::int64_t>(journalThrough));
@@ -259,7 +284,7 @@ bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Re
         replay.batchId = through;
         replay.installs = std::move(installs);
         replay.aggregates = mergedAggregates;
-        replay.revenue = std::move(revenue);
+        replay.revenue = std::move(mergedRevenue);
         m_outputs[0].push_front(std::move(replay));
         return false;
     }

@@ -33,23 +33,20 @@ std::size_t cheapHash(std::string_view value)
     return (value.size() * 31 + first * 7 + last) & 0xff;
 }
 
-void putVarint(std::string& out, std::uint64_t value)
+char* writeVarint(char* out, std::uint64_t value)
 {
-    char bytes[10];
-    std::size_t count = 0;
     while (value >= 0x80) {
-        bytes[count++] = static_cast<char>(value | 0x80);
+        *out++ = static_cast<char>(value | 0x80);
         value >>= 7;
     }
-    bytes[count++] = static_cast<char>(value);
-    out.append(bytes, count);
+    *out++ = static_cast<char>(value);
+    return out;
 }
 
-void putFixed64(std::string& out, std::uint64_t value)
+char* writeFixed64(char* out, std::uint64_t value)
 {
-    char bytes[8];
-    std::memcpy(bytes, &value, 8);
-    out.append(bytes, 8);
+    std::memcpy(out, &value, 8);
+    return out + 8;
 }
 
 class Reader {
@@ -95,9 +92,10 @@ private:
 
 void JournalEncoder::append(const RoutedBatch& batch, const RoutedEvent& event)
 {
-    if (m_out.empty()) {
-        m_out.reserve(64 * 1024);
-        m_out.append(kMagic);
+    if (m_size == 0) {
+        reserveBytes(64 * 1024);
+        std::memcpy(m_buffer.get(), kMagic.data(), kMagic.size());
+        m_size = kMagic.size();
         m_dictionaries.resize(kRoutedFieldCount);
         for (Dictionary& dictionary : m_dictionaries) {
             dictionary.strings.clear();
@@ -105,6 +103,14 @@ void JournalEncoder::append(const RoutedBatch& batch, const RoutedEvent& event)
         }
         m_previousMs = 0;
     }
+    // The most this event can take: flags, timestamp, three 8-byte values
+    // and every string with a 10-byte varint before it.
+    std::size_t worst = 1 + 10 + 24;
+    for (const StringRef& ref : event.strings)
+        worst += 20 + ref.length;
+    reserveBytes(m_size + worst);
+    char* out = m_buffer.get() + m_size;
+
     std::uint8_t flags = static_cast<std::uint8_t>(event.type) & kTypeMask;
     if (event.platform == Platform::Ios)
         flags |= kIos;
@@ -116,28 +122,29 @@ void JournalEncoder::append(const RoutedBatch& batch, const RoutedEvent& event)
         flags |= kKeyedByAdvertisingId;
     if (event.idfvHash != 0)
         flags |= kHasIdfv;
-    m_out += static_cast<char>(flags);
+    *out++ = static_cast<char>(flags);
     const std::int64_t delta = event.timestampMs - m_previousMs;
-    putVarint(m_out, (static_cast<std::uint64_t>(delta) << 1) ^ static_cast<std::uint64_t>(delta >> 63));
+    out = writeVarint(out, (static_cast<std::uint64_t>(delta) << 1) ^ static_cast<std::uint64_t>(delta >> 63));
     m_previousMs = event.timestampMs;
-    putFixed64(m_out, event.deviceKey);
+    out = writeFixed64(out, event.deviceKey);
     if (event.idfvHash != 0)
-        putFixed64(m_out, event.idfvHash);
+        out = writeFixed64(out, event.idfvHash);
     if (event.hasRevenue) {
         std::uint64_t bits = 0;
         std::memcpy(&bits, &event.revenue, 8);
-        putFixed64(m_out, bits);
+        out = writeFixed64(out, bits);
     }
     for (std::size_t i = 0; i < kRoutedFieldCount; ++i) {
         const auto field = static_cast<RoutedField>(i);
         const std::string_view value = batch.string(event, field);
         if (!isDictionaryField(field)) {
-            putVarint(m_out, value.size());
-            m_out.append(value);
+            out = writeVarint(out, value.size());
+            std::memcpy(out, value.data(), value.size());
+            out += value.size();
             continue;
         }
         if (value.empty()) {
-            putVarint(m_out, 0);
+            *out++ = 0;
             continue;
         }
         Dictionary& dictionary = m_dictionaries[i];
@@ -154,11 +161,12 @@ void JournalEncoder::append(const RoutedBatch& batch, const RoutedEvent& event)
         }
         if (index != 0) {
             dictionary.recent[slot] = index;
-            putVarint(m_out, index + 1);
+            out = writeVarint(out, index + 1);
         } else {
-            putVarint(m_out, 1);
-            putVarint(m_out, value.size());
-            m_out.append(value);
+            *out++ = 1;
+            out = writeVarint(out, value.size());
+            std::memcpy(out, value.data(), value.size());
+            out += value.size();
             // The decoder keeps the same limit, so indexes stay small and
             // both sides agree on which strings have an index.
             if (dictionary.strings.size() < kMaxDictionary) {
@@ -167,13 +175,26 @@ void JournalEncoder::append(const RoutedBatch& batch, const RoutedEvent& event)
             }
         }
     }
+    m_size = static_cast<std::size_t>(out - m_buffer.get());
     ++m_events;
+}
+
+void JournalEncoder::reserveBytes(std::size_t bytes)
+{
+    if (bytes <= m_capacity)
+        return;
+    const std::size_t capacity = std::max(bytes, m_capacity * 2);
+    auto buffer = std::make_unique_for_overwrite<char[]>(capacity);
+    if (m_size > 0)
+        std::memcpy(buffer.get(), m_buffer.get(), m_size);
+    m_buffer = std::move(buffer);
+    m_capacity = capacity;
 }
 
 std::string JournalEncoder::finish()
 {
-    std::string blob;
-    blob.swap(m_out);
+    std::string blob(m_buffer.get(), m_size);
+    m_size = 0;
     m_events = 0;
     return blob;
 }

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -31,7 +32,11 @@ public:
     std::string finish();
 
 private:
-    std::string m_out;
+    void reserveBytes(std::size_t bytes);
+
+    std::unique_ptr<char[]> m_buffer;
+    std::size_t m_size = 0;
+    std::size_t m_capacity = 0;
     std::int64_t m_previousMs = 0;
     std::size_t m_events = 0;
     /// Per field, the strings already written to this blob, by dictionary

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "ingest/eventparser.h"
+#include "loadgen/generator.h"
 #include "ingest/linereader.h"
 #include "model/timestamp.h"
 
@@ -37,6 +38,7 @@ private slots:
     void timestamps_data();
     void timestamps();
     void ndjsonAcceptsValidEvent();
+    void ndjsonRoundTripsEveryField();
     void ndjsonRejects_data();
     void ndjsonRejects();
     void csvParsesRows();
@@ -114,6 +116,38 @@ void IngestTest::ndjsonAcceptsValidEvent()
                   R"({"event_id":"i2","type":"install","timestamp":1793534400000,"customer_id":"a","app_id":"b","platform":"ios","advertising_id":"00000000-0000-0000-0000-000000000000","idfv":"x"})",
                   batch, rejection));
     QVERIFY(batch.string(batch[2], Field::AdvertisingId).empty());
+}
+
+void IngestTest::ndjsonRoundTripsEveryField()
+{
+    Event event;
+    for (std::size_t i = 0; i < kStringFieldCount; ++i)
+        event.string(static_cast<Field>(i)) = std::string(fieldName(static_cast<Field>(i))) + "-value";
+    event.ip = "2001:db8::7";
+    event.currency = "EUR";
+    event.type = EventType::InAppEvent;
+    event.platform = Platform::Ios;
+    event.timestampMs = 1793534400123;
+    event.revenue = 12.5;
+    EventBatch source;
+    source.append(event);
+    std::string line;
+    appendNdjson(source, source[0], line);
+    line.pop_back(); // the newline
+
+    auto parser = makeParser(InputFormat::Ndjson);
+    EventBatch batch;
+    Rejection rejection;
+    QVERIFY2(parse(*parser, line, batch, rejection), rejection.detail.c_str());
+    const Event parsed = batch.toEvent(0);
+    for (std::size_t i = 0; i < kStringFieldCount; ++i) {
+        const auto field = static_cast<Field>(i);
+        QCOMPARE(QString::fromStdString(parsed.string(field)), QString::fromStdString(event.string(field)));
+    }
+    QCOMPARE(text(parsed.type), text(event.type));
+    QCOMPARE(text(parsed.platform), text(event.platform));
+    QCOMPARE(parsed.timestampMs, event.timestampMs);
+    QCOMPARE(*parsed.revenue, 12.5);
 }
 
 void IngestTest::ndjsonRejects_data()
