@@ -84,9 +84,10 @@ private:
     {
         if (needed <= m_capacity)
             return;
-        std::uint32_t capacity = m_capacity == 0 ? 1 : m_capacity * 2;
+        // Growth by half keeps the slack of small per-device arrays low.
+        std::uint32_t capacity = m_capacity == 0 ? 1 : m_capacity + (m_capacity + 1) / 2;
         while (capacity < needed)
-            capacity *= 2;
+            capacity += (capacity + 1) / 2;
         reallocate(capacity);
     }
     void reallocate(std::uint32_t capacity)

@@ -31,6 +31,13 @@ public:
         return true;
     }
 
+    void prefetch(std::uint64_t key) const
+    {
+        if (key == 0)
+            key = 1;
+        __builtin_prefetch(m_keys.data() + (key & m_mask));
+    }
+
     bool contains(std::uint64_t key) const
     {
         if (key == 0)

@@ -13,6 +13,9 @@ namespace umg {
 namespace {
 
 constexpr std::uint32_t kOrganic = std::numeric_limits<std::uint32_t>::max();
+
+// Never 0 for a present IDFV, whose hash has its low bit set.
+std::uint32_t idfvTag(std::uint64_t idfvHash) { return static_cast<std::uint32_t>(idfvHash); }
 constexpr std::int64_t kNoTime = std::numeric_limits<std::int64_t>::min() / 4;
 
 // Attribute tuples and customer-app pairs are interned per shard. A flood of
@@ -73,15 +76,19 @@ MetricCounts::MetricCounts(std::size_t slots)
 {
 }
 
+// 32 bytes: millions of these stay in memory.
 struct AttributionShard::Touch {
     std::int64_t timestampMs;
     std::uint64_t idHash;
-    std::uint64_t idfvHash;
+    /// Low 32 bits of the IDFV hash (0: none). It only has to tell the IDFVs
+    /// of one device's few touches apart.
+    std::uint32_t idfvTag;
     std::uint32_t idOffset;
     std::uint32_t attributes;
     std::uint16_t idLength;
     EventType type;
 };
+static_assert(sizeof(AttributionShard::Touch) == 32);
 
 struct AttributionShard::Decision {
     InstallKind kind = InstallKind::New;
@@ -397,7 +404,7 @@ void AttributionShard::handleTouch(Device& device, const RoutedBatch& batch, con
     Touch touch{};
     touch.timestampMs = event.timestampMs;
     touch.idHash = event.eventIdHash;
-    touch.idfvHash = event.idfvHash;
+    touch.idfvTag = idfvTag(event.idfvHash);
     touch.idLength = static_cast<std::uint16_t>(std::min<std::size_t>(id.size(), 0xffff));
     touch.idOffset = storeId(id.substr(0, touch.idLength));
     touch.attributes = internAttributes(batch, event);
@@ -617,7 +624,9 @@ AttributionShard::Decision AttributionShard::decide(const Device& device, std::u
 
     const Touch* winner = nullptr;
     bool fingerprintTier = false;
-    auto sameIdfv = [&](const Touch& touch) { return install.idfvHash != 0 && touch.idfvHash == install.idfvHash; };
+    auto sameIdfv = [&](const Touch& touch) {
+        return install.idfvHash != 0 && touch.idfvTag == idfvTag(install.idfvHash);
+    };
     auto any = [](const Touch&) { return true; };
     if (device.keyedByAdvertisingId) {
         winner = pickWinner(any, false);
@@ -963,6 +972,12 @@ void AttributionShard::sweep(std::int64_t watermarkMs)
     m_dedup.dropOlderThan(cutoff);
     m_stats.trackedDevices = static_cast<std::int64_t>(m_devices.size());
     m_stats.dedupEntries = static_cast<std::int64_t>(m_dedup.size());
+}
+
+void AttributionShard::prefetch(const RoutedEvent& event) const
+{
+    m_devices.prefetch(event.deviceKey);
+    m_dedup.prefetch(event.eventIdHash);
 }
 
 void AttributionShard::updateGauges()

@@ -131,6 +131,10 @@ public:
     EventStatus process(const RoutedBatch& batch, const RoutedEvent& event, std::int64_t watermarkMs,
                         bool emitOutputs);
 
+    /// Starts loading the memory that process() will touch for `event`, so
+    /// that the worker can overlap cache misses of upcoming events.
+    void prefetch(const RoutedEvent& event) const;
+
     /// Seeds the last known install of a device from storage, so that
     /// reinstalls are recognised across restarts.
     void seedInstall(std::uint64_t deviceKey, std::string_view customerId, std::string_view appId,
@@ -165,8 +169,9 @@ public:
     std::size_t customerCount() const { return m_customers.size(); }
     const std::string& customerName(std::size_t index) const { return m_customers[index]; }
 
-private:
     struct Touch;
+
+private:
     struct Install;
     struct InAppEntry;
     struct Device;

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "metrics/metricsserver.h"
+#include "metrics/processmetrics.h"
 #include "node/arguments.h"
 #include "runtime/engine.h"
 #include "runtime/filereplay.h"
@@ -151,6 +152,8 @@ std::string summaryJson(const Summary& summary)
     json.field("max", summary.snapshot.latency.max);
     json.endObject();
     json.field("worker_threads", summary.snapshot.workers);
+    json.field("tracked_devices", summary.snapshot.totals.trackedDevices);
+    json.field("peak_resident_bytes", ProcessMetrics::read().peakResidentBytes);
     json.field("database", summary.database);
     json.key("notes").beginArray();
     for (const std::string& note : r.notes)
