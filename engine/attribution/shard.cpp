@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "metrics/labelregistry.h"
 #include "model/timestamp.h"
@@ -145,14 +146,44 @@ struct AttributionShard::InAppEntry {
     std::uint32_t creditedAttributes;
 };
 
+// Installs and recent in-app events live in a separate allocation that
+// only devices with an install get, so that the many devices with touches
+// alone stay small in the device table.
+struct AttributionShard::DeviceHistory {
+    std::vector<Install> installs;
+    detail::CompactVector<InAppEntry> recentInApp;
+};
+
 struct AttributionShard::Device {
     std::int64_t newestMs = kNoTime;
     std::uint32_t customerApp = 0;
     bool keyedByAdvertisingId = false;
     detail::CompactVector<Touch> touches;
-    std::vector<Install> installs;
-    detail::CompactVector<InAppEntry> recentInApp;
+    std::unique_ptr<DeviceHistory> history;
+
+    // Read access never allocates; the non-const overloads create the
+    // history on first use.
+    const std::vector<Install>& installs() const { return history ? history->installs : s_noInstalls; }
+    std::vector<Install>& installs() { return ensureHistory().installs; }
+    const detail::CompactVector<InAppEntry>& recentInApp() const
+    {
+        return history ? history->recentInApp : s_noInApp;
+    }
+    detail::CompactVector<InAppEntry>& recentInApp() { return ensureHistory().recentInApp; }
+
+private:
+    DeviceHistory& ensureHistory()
+    {
+        if (!history)
+            history = std::make_unique<DeviceHistory>();
+        return *history;
+    }
+    static const std::vector<Install> s_noInstalls;
+    static const detail::CompactVector<InAppEntry> s_noInApp;
 };
+
+const std::vector<AttributionShard::Install> AttributionShard::Device::s_noInstalls;
+const detail::CompactVector<AttributionShard::InAppEntry> AttributionShard::Device::s_noInApp;
 
 struct AttributionShard::CustomerApp {
     std::string customerId;
@@ -167,7 +198,6 @@ AttributionShard::AttributionShard(const EngineConfig& config, LabelRegistry& la
     , m_labels(labels)
     , m_metrics(labels.slotCount())
 {
-    m_ids.reserve(1 << 20);
 }
 
 AttributionShard::~AttributionShard() = default;
@@ -271,31 +301,26 @@ std::uint32_t AttributionShard::internCurrency(std::string_view currency)
 
 std::uint32_t AttributionShard::storeId(std::string_view id)
 {
-    if (m_idGarbage > (64u << 20) && m_idGarbage * 2 > m_ids.size())
+    if (m_idGarbage > (64u << 20) && m_idGarbage * 2 > m_ids.usedBytes())
         compactIds();
-    const auto offset = static_cast<std::uint32_t>(m_ids.size());
-    m_ids.insert(m_ids.end(), id.begin(), id.end());
-    return offset;
+    return m_ids.store(id);
 }
 
 std::string_view AttributionShard::idAt(std::uint32_t offset, std::uint16_t length) const
 {
-    return std::string_view(m_ids.data() + offset, length);
+    return m_ids.at(offset, length);
 }
 
 void AttributionShard::compactIds()
 {
-    std::vector<char> ids;
-    ids.reserve(m_ids.size() - std::min(m_idGarbage, m_ids.size()) + (1 << 20));
-    auto move = [&](std::uint32_t& offset, std::uint16_t length) {
-        const auto moved = static_cast<std::uint32_t>(ids.size());
-        ids.insert(ids.end(), m_ids.begin() + offset, m_ids.begin() + offset + length);
-        offset = moved;
-    };
+    detail::IdArena ids;
+    auto move = [&](std::uint32_t& offset, std::uint16_t length) { offset = ids.store(m_ids.at(offset, length)); };
     for (auto& [key, device] : m_devices) {
         for (Touch& touch : device.touches)
             move(touch.idOffset, touch.idLength);
-        for (Install& install : device.installs) {
+        if (!device.history)
+            continue;
+        for (Install& install : device.installs()) {
             move(install.idOffset, install.idLength);
             move(install.referenceOffset, install.referenceLength);
             move(install.decision.touchIdOffset, install.decision.touchIdLength);
@@ -376,25 +401,34 @@ void AttributionShard::prune(Device& device)
         m_stats.storedTouches -= expired;
     }
 
+    if (!device.history)
+        return;
     // Installs newer than the lateness horizon may still be revised; of the
     // older ones only the newest matters, to recognise a later reinstall.
+    std::vector<Install>& installs = device.installs();
+    detail::CompactVector<InAppEntry>& recentInApp = device.recentInApp();
     const std::int64_t revisable = device.newestMs - m_config.allowedLatenessMs;
     std::size_t firstRevisable = 0;
-    while (firstRevisable < device.installs.size() && device.installs[firstRevisable].timestampMs < revisable)
+    while (firstRevisable < installs.size() && installs[firstRevisable].timestampMs < revisable)
         ++firstRevisable;
     if (firstRevisable > 1) {
-        device.installs.erase(device.installs.begin(), device.installs.begin() + static_cast<std::ptrdiff_t>(firstRevisable - 1));
+        for (std::size_t i = 0; i + 1 < firstRevisable; ++i)
+            releaseId(installs[i].idLength + installs[i].referenceLength);
+        installs.erase(installs.begin(), installs.begin() + static_cast<std::ptrdiff_t>(firstRevisable - 1));
         firstRevisable = 1;
     }
-    if (firstRevisable == 1
-        && device.installs.front().timestampMs < revisable - rules.reattributionWindowMs)
-        device.installs.erase(device.installs.begin());
+    if (firstRevisable == 1 && installs.front().timestampMs < revisable - rules.reattributionWindowMs) {
+        releaseId(installs.front().idLength + installs.front().referenceLength);
+        installs.erase(installs.begin());
+    }
 
     std::uint32_t stale = 0;
-    while (stale < device.recentInApp.size() && device.recentInApp[stale].timestampMs < revisable)
+    while (stale < recentInApp.size() && recentInApp[stale].timestampMs < revisable)
         ++stale;
     if (stale > 0)
-        device.recentInApp.erase(0, stale);
+        recentInApp.erase(0, stale);
+    if (installs.empty() && recentInApp.empty())
+        device.history.reset();
 }
 
 void AttributionShard::handleTouch(Device& device, const RoutedBatch& batch, const RoutedEvent& event,
@@ -432,7 +466,8 @@ void AttributionShard::handleTouch(Device& device, const RoutedBatch& batch, con
         totals.impressions += 1;
     }
 
-    if (withinLateness && !device.installs.empty() && device.installs.back().timestampMs >= touch.timestampMs)
+    const std::vector<Install>& installs = std::as_const(device).installs();
+    if (withinLateness && !installs.empty() && installs.back().timestampMs >= touch.timestampMs)
         reviseFrom(device, touch.timestampMs);
 }
 
@@ -457,15 +492,16 @@ void AttributionShard::handleInstall(Device& device, const RoutedBatch& batch, c
 
     // Installs are ordered by time, then by event id, so that equal times
     // give the same order whatever the arrival order.
-    std::size_t position = device.installs.size();
+    std::vector<Install>& installs = device.installs();
+    std::size_t position = installs.size();
     while (position > 0) {
-        const Install& before = device.installs[position - 1];
+        const Install& before = installs[position - 1];
         if (before.timestampMs < install.timestampMs
             || (before.timestampMs == install.timestampMs && idAt(before.idOffset, before.idLength) <= id))
             break;
         --position;
     }
-    device.installs.insert(device.installs.begin() + static_cast<std::ptrdiff_t>(position), std::move(install));
+    installs.insert(installs.begin() + static_cast<std::ptrdiff_t>(position), std::move(install));
 
     if (withinLateness) {
         reviseFrom(device, event.timestampMs);
@@ -495,10 +531,11 @@ void AttributionShard::handleInApp(Device& device, const RoutedBatch& batch, con
             m_metrics.revenue[{app, m_currencySlots[entry.currency]}] += entry.revenue;
     }
     if (event.timestampMs >= device.newestMs - m_config.allowedLatenessMs) {
-        std::uint32_t position = device.recentInApp.size();
-        while (position > 0 && device.recentInApp[position - 1].timestampMs > entry.timestampMs)
+        detail::CompactVector<InAppEntry>& recent = device.recentInApp();
+        std::uint32_t position = recent.size();
+        while (position > 0 && recent[position - 1].timestampMs > entry.timestampMs)
             --position;
-        device.recentInApp.insert(position, entry);
+        recent.insert(position, entry);
     }
 }
 
@@ -507,8 +544,9 @@ std::uint32_t AttributionShard::inAppAttributes(const Device& device, std::int64
     // An in-app event inherits the attribution of the newest install at or
     // before it. Without such an install, or when it is not attributed, the
     // event counts as organic.
-    for (std::size_t i = device.installs.size(); i > 0; --i) {
-        const Install& install = device.installs[i - 1];
+    const std::vector<Install>& installs = device.installs();
+    for (std::size_t i = installs.size(); i > 0; --i) {
+        const Install& install = installs[i - 1];
         if (install.timestampMs <= timestampMs) {
             return install.decided && install.decision.status == InstallStatus::Attributed
                 ? install.decision.touchAttributes
@@ -547,13 +585,15 @@ void AttributionShard::creditInApp(const Device& device, const InAppEntry& entry
 
 void AttributionShard::reviseFrom(Device& device, std::int64_t fromMs)
 {
+    if (!device.history)
+        return;
     std::vector<Credit>& credits = m_scratchCredits;
-    for (std::size_t i = 0; i < device.installs.size(); ++i) {
-        if (device.installs[i].timestampMs < fromMs || device.installs[i].seeded)
+    for (std::size_t i = 0; i < device.installs().size(); ++i) {
+        if (device.installs()[i].timestampMs < fromMs || device.installs()[i].seeded)
             continue;
         const auto index = static_cast<std::uint32_t>(i);
         const Decision current = decide(device, index, credits);
-        Install& install = device.installs[i];
+        Install& install = device.installs()[i];
         if (!install.decided) {
             applyDecision(device, index, current, credits, true);
             continue;
@@ -567,7 +607,7 @@ void AttributionShard::reviseFrom(Device& device, std::int64_t fromMs)
             applyDecision(device, index, current, credits, false);
     }
 
-    for (InAppEntry& entry : device.recentInApp) {
+    for (InAppEntry& entry : device.recentInApp()) {
         if (entry.timestampMs < fromMs)
             continue;
         const std::uint32_t target = inAppAttributes(device, entry.timestampMs);
@@ -582,13 +622,13 @@ void AttributionShard::reviseFrom(Device& device, std::int64_t fromMs)
 AttributionShard::Decision AttributionShard::decide(const Device& device, std::uint32_t installIndex,
                                                     std::vector<Credit>& credits) const
 {
-    const Install& install = device.installs[installIndex];
+    const Install& install = device.installs()[installIndex];
     const AttributionRules& rules = *m_customerApps[device.customerApp].rules;
     Decision decision;
 
     std::int64_t notAtOrBefore = kNoTime;
     if (installIndex > 0) {
-        const Install& previous = device.installs[installIndex - 1];
+        const Install& previous = device.installs()[installIndex - 1];
         if (install.timestampMs - previous.timestampMs <= rules.reattributionWindowMs) {
             decision.kind = InstallKind::Reinstall;
             notAtOrBefore = previous.timestampMs;
@@ -722,7 +762,7 @@ AttributionShard::Decision AttributionShard::decide(const Device& device, std::u
 void AttributionShard::applyDecision(Device& device, std::uint32_t installIndex, const Decision& decision,
                                      const std::vector<Credit>& credits, bool firstDecision)
 {
-    Install& install = device.installs[installIndex];
+    Install& install = device.installs()[installIndex];
     if (!firstDecision) {
         addInstallContribution(device, install, -1);
         install.revision += 1;
@@ -889,10 +929,11 @@ void AttributionShard::seedInstall(std::uint64_t deviceKey, std::string_view cus
     install.idOffset = storeId(installEventId.substr(0, install.idLength));
     install.decided = true;
     install.seeded = true;
-    std::size_t position = device.installs.size();
-    while (position > 0 && device.installs[position - 1].timestampMs > installTimeMs)
+    std::vector<Install>& installs = device.installs();
+    std::size_t position = installs.size();
+    while (position > 0 && installs[position - 1].timestampMs > installTimeMs)
         --position;
-    device.installs.insert(device.installs.begin() + static_cast<std::ptrdiff_t>(position), std::move(install));
+    installs.insert(installs.begin() + static_cast<std::ptrdiff_t>(position), std::move(install));
     device.newestMs = std::max(device.newestMs, installTimeMs);
 }
 
@@ -959,10 +1000,11 @@ void AttributionShard::sweep(std::int64_t watermarkMs)
             device.touches.erase(0, expired);
             m_stats.storedTouches -= expired;
         }
-        const bool installsExpired = device.installs.empty()
-            || device.installs.back().timestampMs < watermarkMs - rules.reattributionWindowMs - m_config.allowedLatenessMs;
+        const std::vector<Install>& installs = std::as_const(device).installs();
+        const bool installsExpired = installs.empty()
+            || installs.back().timestampMs < watermarkMs - rules.reattributionWindowMs - m_config.allowedLatenessMs;
         if (device.touches.empty() && installsExpired && device.newestMs < cutoff) {
-            for (const Install& install : device.installs)
+            for (const Install& install : installs)
                 releaseId(install.idLength + install.referenceLength);
             m_devices.erase(it++);
         } else {
@@ -985,7 +1027,7 @@ void AttributionShard::updateGauges()
     m_stats.trackedDevices = static_cast<std::int64_t>(m_devices.size());
     m_stats.dedupEntries = static_cast<std::int64_t>(m_dedup.size());
     m_stats.stateBytes = static_cast<std::int64_t>(m_devices.capacity() * (sizeof(Device) + sizeof(std::uint64_t) + 1)
-                                                   + m_dedup.memoryBytes() + m_ids.capacity());
+                                                   + m_dedup.memoryBytes() + m_ids.bytes());
 }
 
 void AttributionShard::collectAggregates(

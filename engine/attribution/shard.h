@@ -15,6 +15,7 @@
 #include "attribution/compactvector.h"
 #include "attribution/decision.h"
 #include "attribution/dedupset.h"
+#include "attribution/idarena.h"
 #include "attribution/routedevent.h"
 #include "attribution/rules.h"
 
@@ -175,6 +176,7 @@ private:
     struct Install;
     struct InAppEntry;
     struct Device;
+    struct DeviceHistory;
     struct CustomerApp;
     struct Decision;
     struct Credit;
@@ -241,7 +243,7 @@ private:
     std::vector<CustomerCounters> m_customerCounters;
     std::uint32_t m_lastCustomer = 0;
 
-    std::vector<char> m_ids;
+    detail::IdArena m_ids;
     std::size_t m_idGarbage = 0;
 
     // Snapshot totals by (customer app, campaign row); organic uses kOrganic.

@@ -242,7 +242,7 @@ Store::Store(const std::string& path, Mode mode) : m_path(path)
             execute("PRAGMA synchronous=NORMAL");
         }
         execute("PRAGMA temp_store=MEMORY");
-        execute("PRAGMA cache_size=-65536");
+        execute("PRAGMA cache_size=-16384");
         migrate(mode);
     } catch (...) {
         m_statements.clear();
@@ -523,6 +523,11 @@ void Store::pruneJournal(std::int64_t beforeEventMs, std::uint64_t throughBatchI
         .bind(1, beforeEventMs)
         .bind(2, static_cast<std::int64_t>(throughBatchId))
         .run();
+}
+
+void Store::deleteJournalBatch(std::uint64_t batchId)
+{
+    prepare("DELETE FROM journal WHERE batch_id = ?").bind(1, static_cast<std::int64_t>(batchId)).run();
 }
 
 void Store::forEachJournalBatch(std::uint64_t afterBatchId,
