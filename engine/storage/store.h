@@ -79,6 +79,9 @@ public:
     /// Deletes journal batches submitted when the newest event time was older
     /// than `beforeEventMs` and whose results are stored (id <= throughBatchId).
     void pruneJournal(std::int64_t beforeEventMs, std::uint64_t throughBatchId);
+    /// Deletes one journal batch, so that a restart does not restore it
+    /// (a cancelled batch; see Engine::cancel()).
+    void deleteJournalBatch(std::uint64_t batchId);
 
     // Reads.
     std::optional<std::int64_t> meta(std::string_view key);
