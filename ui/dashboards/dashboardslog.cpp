@@ -1,0 +1,7 @@
+#include "dashboards/dashboardslog.h"
+
+namespace umg {
+
+Q_LOGGING_CATEGORY(lcDashboards, "umg.ui.dashboards", QtInfoMsg)
+
+} // namespace umg
