@@ -111,6 +111,11 @@ void WorkloadGenerator::setEventsPerEventSecond(double rate)
         m_profile.eventsPerEventSecond = rate;
 }
 
+void WorkloadGenerator::flushDelayed(EventBatch& batch)
+{
+    releaseDelayed(batch, true);
+}
+
 void WorkloadGenerator::tick()
 {
     m_timeCarry += 1000.0 / m_profile.eventsPerEventSecond;

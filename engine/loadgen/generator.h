@@ -95,6 +95,9 @@ public:
     void setCurrentTimeMs(std::int64_t nowMs);
     /// Changes how fast event time runs.
     void setEventsPerEventSecond(double rate);
+    /// Appends every event still held back for late delivery. A stream that
+    /// ends with this call carries every event the truth was computed from.
+    void flushDelayed(EventBatch& batch);
 
 private:
     struct DeviceState {

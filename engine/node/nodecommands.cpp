@@ -6,6 +6,7 @@
 #include "node/arguments.h"
 #include "node/commands.h"
 #include "node/exportrulescommand.h"
+#include "node/loadtestcommand.h"
 #include "storage/store.h"
 #include "util/log.h"
 
@@ -21,6 +22,7 @@ Commands:
   generate             write a generated NDJSON workload with known attribution
   serve                run the engine with the HTTP API until SIGTERM or SIGINT
   export rules         write the Prometheus alerting rules
+  loadtest             load-test an engine, node or Kafka topic and check the performance targets
   --version            print the version
   --help               print this help; COMMAND --help prints the command's options
 
@@ -88,6 +90,7 @@ int run(const std::vector<std::string>& args)
 {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
         std::fputs(kUsage, args.empty() ? stderr : stdout);
+        std::fputs(kLoadTestUsage, args.empty() ? stderr : stdout);
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") {
@@ -104,6 +107,13 @@ int run(const std::vector<std::string>& args)
                 return 0;
             }
             return runReplay(rest);
+        }
+        if (command == "loadtest") {
+            if (wantsHelp) {
+                std::fputs(kLoadTestUsage, stdout);
+                return 0;
+            }
+            return runLoadTest(rest);
         }
         if (command == "generate")
             return runGenerate(rest);
