@@ -46,6 +46,13 @@ LatencySummary summarize(const LatencyHistogram& histogram)
     return summary;
 }
 
+/// The release state of a deferred batch, shared by the engine and the
+/// items of that batch in every worker queue.
+struct Engine::DeferredGate {
+    enum State : int { Waiting, Activated, Cancelled };
+    std::atomic<int> state{Waiting};
+};
+
 /// One attribution worker: a queue of batches and the shard it owns.
 class Engine::Worker {
 public:
@@ -94,12 +101,22 @@ public:
     std::uint64_t queuedEvents() const { return m_queuedEvents.load(std::memory_order_relaxed); }
     std::uint64_t processedThrough() const { return m_processedThrough.load(std::memory_order_acquire); }
 
-    void push(std::uint64_t batchId, std::int64_t watermarkMs, RoutedBatch&& events, Clock::time_point submitted)
+    void push(std::uint64_t batchId, std::int64_t watermarkMs, RoutedBatch&& events, Clock::time_point submitted,
+              bool stateOnly, std::shared_ptr<DeferredGate> gate)
     {
         m_queuedEvents.fetch_add(events.size(), std::memory_order_relaxed);
         {
             std::lock_guard lock(m_mutex);
-            m_queue.push_back(Item{batchId, watermarkMs, std::move(events), submitted});
+            m_queue.push_back(Item{batchId, watermarkMs, std::move(events), submitted, stateOnly, std::move(gate)});
+        }
+        m_wake.notify_one();
+    }
+
+    /// Wakes the worker after a deferred batch was activated or cancelled.
+    void wake()
+    {
+        {
+            std::lock_guard lock(m_mutex);
         }
         m_wake.notify_one();
     }
@@ -131,6 +148,21 @@ public:
         }
         m_processedThrough.store(batchId, std::memory_order_release);
         maybeSweep(watermarkMs);
+    }
+
+    /// Marks every batch up to `batchId` as processed after a restore, also
+    /// ids missing from the journal, so that flush() and the writer's
+    /// `outputs_through` do not wait for them.
+    void completeRestoreThrough(std::uint64_t batchId, std::uint64_t outputsThrough)
+    {
+        if (batchId <= m_processedThrough.load(std::memory_order_acquire))
+            return;
+        m_processedThrough.store(batchId, std::memory_order_release);
+        if (batchId > outputsThrough) {
+            ShardOutput marker;
+            marker.batchId = batchId;
+            m_restoredOutputs.push_back(std::move(marker));
+        }
     }
 
     std::vector<ShardOutput> takeRestoredOutputs() { return std::move(m_restoredOutputs); }
@@ -167,7 +199,16 @@ private:
         std::int64_t watermarkMs;
         RoutedBatch events;
         Clock::time_point submitted;
+        bool stateOnly = false;
+        std::shared_ptr<DeferredGate> gate; ///< set for a deferred batch
     };
+
+    // Whether the first queued batch may be processed (under m_mutex).
+    bool frontReady() const
+    {
+        return !m_queue.empty()
+            && (!m_queue.front().gate || m_queue.front().gate->state.load() != DeferredGate::Waiting);
+    }
 
     void run()
     {
@@ -177,8 +218,10 @@ private:
             Item item;
             {
                 std::unique_lock lock(m_mutex);
-                m_wake.wait_for(lock, kPublishInterval, [&] { return m_stop || !m_queue.empty(); });
-                if (m_queue.empty()) {
+                m_wake.wait_for(lock, kPublishInterval, [&] { return m_stop || frontReady(); });
+                if (!frontReady()) {
+                    // On stop, a deferred batch that was never released and
+                    // the batches after it stay in the journal unprocessed.
                     if (m_stop)
                         break;
                     lock.unlock();
@@ -211,6 +254,17 @@ private:
 
     void process(Item& item)
     {
+        if (item.gate && item.gate->state.load() == DeferredGate::Cancelled) {
+            completeBatch(item);
+            return;
+        }
+        if (item.stateOnly) {
+            for (const RoutedEvent& event : item.events.events())
+                m_shard.process(item.events, event, item.watermarkMs, false);
+            m_processedEvents += item.events.size();
+            completeBatch(item);
+            return;
+        }
         const RoutedBatch& events = item.events;
         std::array<std::uint32_t, kLatencyChunk> customers{};
         for (std::size_t start = 0; start < events.size(); start += kLatencyChunk) {
@@ -232,7 +286,13 @@ private:
                 m_customerLatency[customers[i]].record(micros);
         }
         m_processedEvents += events.size();
+        completeBatch(item);
+    }
 
+    // Hands the batch's outputs (empty for a state-only or cancelled batch,
+    // which every worker still reports) to the writer.
+    void completeBatch(const Item& item)
+    {
         if (m_engine.m_writer) {
             ShardOutput output;
             m_shard.takeOutput(item.batchId, output);
@@ -344,8 +404,9 @@ void Engine::restore(Store& store, std::uint64_t outputsThrough)
     std::vector<std::vector<std::uint32_t>> perShard(workerCount());
     store.forEachJournalBatch(0, [&](std::uint64_t batchId, std::int64_t watermarkMs, std::string_view blob) {
         batch.clear();
+        JournalBatchInfo info;
         try {
-            decodeJournal(blob, batch);
+            decodeJournal(blob, batch, &info);
         } catch (const JournalFormatError& error) {
             throw StoreError("database " + store.path() + ": journal batch " + std::to_string(batchId)
                              + " is damaged (" + error.what() + "); restore the database from a backup");
@@ -354,7 +415,7 @@ void Engine::restore(Store& store, std::uint64_t outputsThrough)
             indices.clear();
         for (std::uint32_t i = 0; i < batch.size(); ++i)
             perShard[shardOf(batch[i].deviceKey, workerCount())].push_back(i);
-        const bool emit = batchId > outputsThrough;
+        const bool emit = batchId > outputsThrough && !info.stateOnly;
         for (std::uint32_t shard = 0; shard < workerCount(); ++shard)
             m_workers[shard]->restoreBatch(batch, perShard[shard], watermarkMs, emit, batchId);
         m_watermarkMs = std::max(m_watermarkMs, watermarkMs);
@@ -362,6 +423,9 @@ void Engine::restore(Store& store, std::uint64_t outputsThrough)
         ++batches;
         events += batch.size();
     });
+    // Cancelled batches are deleted from the journal, so its ids may have gaps.
+    for (auto& worker : m_workers)
+        worker->completeRestoreThrough(m_nextBatchId - 1, outputsThrough);
     for (auto& worker : m_workers)
         worker->publish(true);
     if (batches > 0 || seeded > 0) {
@@ -376,9 +440,11 @@ void Engine::restore(Store& store, std::uint64_t outputsThrough)
     }
 }
 
-PreparedBatch Engine::prepare(const EventBatch& events) const
+PreparedBatch Engine::prepare(const EventBatch& events, const BatchOptions& options) const
 {
     PreparedBatch prepared;
+    prepared.stateOnly = options.stateOnly;
+    prepared.deferred = options.deferred;
     const std::uint32_t workers = workerCount();
     prepared.shards.resize(workers);
     const std::size_t perShard = events.size() / workers + 16;
@@ -394,6 +460,7 @@ PreparedBatch Engine::prepare(const EventBatch& events) const
     // The journal keeps the per-worker order, which is all that restoring
     // the workers' state needs.
     if (persistent()) {
+        journal.setBatchInfo(JournalBatchInfo{options.stateOnly, options.origin});
         for (const RoutedBatch& shard : prepared.shards) {
             for (const RoutedEvent& event : shard.events())
                 journal.append(shard, event);
@@ -446,10 +513,38 @@ std::uint64_t Engine::submit(PreparedBatch&& batch, SubmitMode mode)
         m_watermarkMs = std::max(m_watermarkMs, batch.maxEventMs);
     if (m_writer)
         m_writer->addJournal(batchId, m_watermarkMs, batch.events, std::move(batch.journal));
+    std::shared_ptr<DeferredGate> gate;
+    if (batch.deferred) {
+        gate = std::make_shared<DeferredGate>();
+        m_deferred.emplace(batchId, gate);
+    }
     const auto now = Clock::now();
     for (std::uint32_t i = 0; i < workerCount(); ++i)
-        m_workers[i]->push(batchId, m_watermarkMs, std::move(batch.shards[i]), now);
+        m_workers[i]->push(batchId, m_watermarkMs, std::move(batch.shards[i]), now, batch.stateOnly, gate);
     return batchId;
+}
+
+void Engine::activate(std::uint64_t batchId) { release(batchId, true); }
+
+void Engine::cancel(std::uint64_t batchId) { release(batchId, false); }
+
+void Engine::release(std::uint64_t batchId, bool process)
+{
+    std::shared_ptr<DeferredGate> gate;
+    {
+        std::lock_guard lock(m_submitMutex);
+        const auto found = m_deferred.find(batchId);
+        if (found == m_deferred.end())
+            return;
+        gate = std::move(found->second);
+        m_deferred.erase(found);
+    }
+    // The removal reaches the writer before any worker reports the batch.
+    if (!process && m_writer)
+        m_writer->removeJournal(batchId);
+    gate->state.store(process ? DeferredGate::Activated : DeferredGate::Cancelled);
+    for (auto& worker : m_workers)
+        worker->wake();
 }
 
 bool Engine::waitDurable(std::uint64_t batchId, std::chrono::milliseconds timeout)

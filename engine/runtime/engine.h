@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,21 @@ class Registry;
 
 namespace umg {
 
+/// Options of one batch: how the workers treat its events, and what the
+/// journal stores with it.
+struct BatchOptions {
+    /// The events only rebuild attribution state (touches, installs,
+    /// decisions and duplicate detection). They are not counted and produce
+    /// no results, also when the batch is restored from the journal. The
+    /// Kafka consumer re-reads a partition it takes over this way.
+    bool stateOnly = false;
+    /// The workers wait for Engine::activate() or Engine::cancel() before
+    /// they process the batch (see Engine::submit()).
+    bool deferred = false;
+    /// Stored with the batch in the journal (JournalBatchInfo::origin).
+    std::string origin;
+};
+
 /// Events split per worker, with their journal blob; built by
 /// Engine::prepare() on any thread and handed to Engine::submit().
 struct PreparedBatch {
@@ -29,6 +45,8 @@ struct PreparedBatch {
     std::string journal;
     std::int64_t maxEventMs = 0;
     std::uint32_t events = 0;
+    bool stateOnly = false;
+    bool deferred = false;
 };
 
 struct EngineOptions {
@@ -116,7 +134,7 @@ public:
 
     /// Splits `events` per worker and encodes their journal blob. Pure and
     /// thread-safe; call it on parsing threads to keep submit() short.
-    PreparedBatch prepare(const EventBatch& events) const;
+    PreparedBatch prepare(const EventBatch& events, const BatchOptions& options = {}) const;
 
     enum class SubmitMode {
         Wait,    ///< block while the worker queues are full
@@ -128,7 +146,21 @@ public:
     /// which case nothing was queued. A batch larger than a queue's capacity
     /// is still accepted when that queue is empty. Throws std::logic_error
     /// after stop().
+    ///
+    /// A deferred batch is written to the journal at once, but the workers
+    /// process neither it nor any later batch before activate() or cancel()
+    /// names it. Its events occupy queue space meanwhile, so submit further
+    /// batches in TryOnce mode until it is released. stop() leaves a batch
+    /// that was never released, and every later one, unprocessed in the
+    /// journal.
     std::uint64_t submit(PreparedBatch&& batch, SubmitMode mode = SubmitMode::Wait);
+
+    /// Lets the workers process deferred batch `batchId`. Ignores other ids.
+    void activate(std::uint64_t batchId);
+    /// Drops deferred batch `batchId`: the workers skip it, and it is deleted
+    /// from the journal no later than the results of the batches after it
+    /// are committed, so a restart does not restore it. Ignores other ids.
+    void cancel(std::uint64_t batchId);
 
     /// Waits until batch `batchId` is in the journal on disk, so that it
     /// survives a crash. Returns true at once without a database; false on
@@ -163,7 +195,10 @@ public:
 private:
     class Worker;
 
+    struct DeferredGate;
+
     void restore(Store& store, std::uint64_t outputsThrough);
+    void release(std::uint64_t batchId, bool process);
     void sampleRate() const;
     void notifySpace();
 
@@ -178,6 +213,8 @@ private:
     std::uint64_t m_nextBatchId = 1;
     std::int64_t m_watermarkMs = 0;
     bool m_stopped = false;
+    /// Deferred batches not yet activated or cancelled (under m_submitMutex).
+    std::map<std::uint64_t, std::shared_ptr<DeferredGate>> m_deferred;
 
     std::atomic<std::uint64_t> m_backpressureWaits{0};
     std::atomic<std::uint64_t> m_busyRejections{0};

@@ -132,6 +132,15 @@ void StorageWriter::addOutput(std::uint32_t shard, ShardOutput output)
     m_outputs[shard].push_back(std::move(output));
 }
 
+void StorageWriter::removeJournal(std::uint64_t batchId)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_journalRemovals.push_back(batchId);
+    }
+    m_wake.notify_one();
+}
+
 void StorageWriter::addRejections(std::vector<Rejection> rejections)
 {
     {
@@ -170,6 +179,7 @@ void StorageWriter::run()
 {
     std::vector<JournalItem> journal;
     std::vector<Rejection> rejections;
+    std::vector<std::uint64_t> removals;
     auto backoff = std::chrono::milliseconds(100);
     while (true) {
         bool stopping = false;
@@ -185,7 +195,7 @@ void StorageWriter::run()
                               std::make_move_iterator(m_rejections.end()));
             m_rejections.clear();
         }
-        const bool committed = commitOnce(journal, rejections);
+        const bool committed = commitOnce(journal, rejections, removals);
         if (!committed) {
             if (stopping && m_stats.errors > 20) {
                 log::error("storage", "giving up on the database after repeated failures; results not yet written are lost",
@@ -199,7 +209,7 @@ void StorageWriter::run()
         backoff = std::chrono::milliseconds(100);
         if (stopping) {
             std::lock_guard lock(m_mutex);
-            bool drained = m_journal.empty() && m_rejections.empty();
+            bool drained = m_journal.empty() && m_rejections.empty() && m_journalRemovals.empty();
             for (const auto& outputs : m_outputs)
                 drained = drained && outputs.empty();
             if (drained)
@@ -208,7 +218,8 @@ void StorageWriter::run()
     }
 }
 
-bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Rejection>& rejections)
+bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Rejection>& rejections,
+                               std::vector<std::uint64_t>& removals)
 {
     // Outputs are committed up to the newest batch every worker has finished.
     std::vector<ShardOutput> outputs;
@@ -222,7 +233,13 @@ bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Re
                 queue.pop_front();
             }
         }
-        if (journal.empty() && rejections.empty() && outputs.empty() && through <= m_stats.outputsThrough)
+        // Removals are taken under the same lock as the outputs: a cancelled
+        // batch is removed before its (empty) outputs arrive, so the commit
+        // that moves `outputs_through` past it also deletes it.
+        removals.insert(removals.end(), m_journalRemovals.begin(), m_journalRemovals.end());
+        m_journalRemovals.clear();
+        if (journal.empty() && rejections.empty() && removals.empty() && outputs.empty()
+            && through <= m_stats.outputsThrough)
             return true;
     }
 
@@ -254,6 +271,8 @@ bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Re
         m_store->begin();
         for (const JournalItem& item : journal)
             m_store->insertJournal(item.batchId, item.watermarkMs, item.events, item.blob);
+        for (std::uint64_t batchId : removals)
+            m_store->deleteJournalBatch(batchId);
         m_store->upsertInstalls(installs);
         m_store->addAggregates(mergedAggregates);
         m_store->addRevenue(mergedRevenue);
@@ -309,6 +328,7 @@ bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Re
     }
     journal.clear();
     rejections.clear();
+    removals.clear();
     m_committed.notify_all();
     return true;
 }

@@ -61,6 +61,9 @@ public:
     void addJournal(std::uint64_t batchId, std::int64_t watermarkMs, std::uint32_t events, std::string blob);
     void addOutput(std::uint32_t shard, ShardOutput output);
     void addRejections(std::vector<Rejection> rejections);
+    /// Deletes journal batch `batchId` with the next commit, at the latest
+    /// with the commit that writes the outputs of that batch.
+    void removeJournal(std::uint64_t batchId);
 
     /// Waits until the journal holds batch `batchId`. Returns false on timeout.
     bool waitJournal(std::uint64_t batchId, std::chrono::milliseconds timeout);
@@ -79,7 +82,8 @@ private:
     };
 
     void run();
-    bool commitOnce(std::vector<JournalItem>& journal, std::vector<Rejection>& rejections);
+    bool commitOnce(std::vector<JournalItem>& journal, std::vector<Rejection>& rejections,
+                    std::vector<std::uint64_t>& removals);
 
     std::unique_ptr<Store> m_store;
     const std::uint32_t m_shardCount;
@@ -92,6 +96,7 @@ private:
     std::vector<std::deque<ShardOutput>> m_outputs; // per shard, in batch order
     std::vector<std::uint64_t> m_receivedThrough;   // per shard: newest batch whose output arrived
     std::vector<Rejection> m_rejections;
+    std::vector<std::uint64_t> m_journalRemovals;
     bool m_stopping = false;
     std::thread m_thread;
 

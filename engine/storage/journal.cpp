@@ -6,6 +6,9 @@ namespace umg {
 namespace {
 
 constexpr std::string_view kMagic("UJ1\0", 4);
+// Magic of a blob that starts with JournalBatchInfo.
+constexpr std::string_view kMagicWithInfo("UJ2\0", 4);
+constexpr std::uint8_t kBatchStateOnly = 0x01;
 // Strings per field that get a dictionary index within one blob.
 constexpr std::size_t kMaxDictionary = 256;
 
@@ -193,17 +196,58 @@ void JournalEncoder::reserveBytes(std::size_t bytes)
 
 std::string JournalEncoder::finish()
 {
-    std::string blob(m_buffer.get(), m_size);
+    std::string blob;
+    if (m_info.empty()) {
+        blob.assign(m_buffer.get(), m_size);
+    } else {
+        const std::size_t eventBytes = m_size > kMagic.size() ? m_size - kMagic.size() : 0;
+        blob.reserve(kMagicWithInfo.size() + 11 + m_info.origin.size() + eventBytes);
+        blob.append(kMagicWithInfo);
+        blob.push_back(static_cast<char>(m_info.stateOnly ? kBatchStateOnly : 0));
+        char length[10];
+        blob.append(length, static_cast<std::size_t>(writeVarint(length, m_info.origin.size()) - length));
+        blob.append(m_info.origin);
+        if (eventBytes > 0)
+            blob.append(m_buffer.get() + kMagic.size(), eventBytes);
+    }
     m_size = 0;
     m_events = 0;
+    m_info = JournalBatchInfo();
     return blob;
 }
 
-void decodeJournal(std::string_view blob, RoutedBatch& out)
+namespace {
+
+// Checks the magic, reads the batch information of a UJ2 blob into `info`
+// and returns the bytes of the events.
+std::string_view readHeader(std::string_view blob, JournalBatchInfo* info)
 {
-    if (blob.substr(0, kMagic.size()) != kMagic)
+    if (blob.substr(0, kMagic.size()) == kMagic)
+        return blob.substr(kMagic.size());
+    if (blob.substr(0, kMagicWithInfo.size()) != kMagicWithInfo)
         throw JournalFormatError("journal blob does not start with the journal magic bytes");
-    Reader reader(blob.substr(kMagic.size()));
+    Reader reader(blob.substr(kMagicWithInfo.size()));
+    const auto flags = static_cast<std::uint8_t>(reader.take(1)[0]);
+    const std::string_view origin = reader.take(reader.varint());
+    if (info) {
+        info->stateOnly = flags & kBatchStateOnly;
+        info->origin.assign(origin);
+    }
+    return blob.substr(static_cast<std::size_t>(origin.data() + origin.size() - blob.data()));
+}
+
+} // namespace
+
+JournalBatchInfo readJournalBatchInfo(std::string_view blob)
+{
+    JournalBatchInfo info;
+    readHeader(blob, &info);
+    return info;
+}
+
+void decodeJournal(std::string_view blob, RoutedBatch& out, JournalBatchInfo* info)
+{
+    Reader reader(readHeader(blob, info));
     std::vector<std::vector<std::string_view>> dictionaries(kRoutedFieldCount);
     std::int64_t previousMs = 0;
     while (!reader.atEnd()) {

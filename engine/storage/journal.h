@@ -12,6 +12,18 @@
 
 namespace umg {
 
+/// Facts about a whole journal batch, stored with its events.
+struct JournalBatchInfo {
+    /// The events only rebuild attribution state when they are restored (see
+    /// BatchOptions::stateOnly in runtime/engine.h).
+    bool stateOnly = false;
+    /// Origin of the events, in a form the submitter chooses (the Kafka
+    /// consumer stores the topic, partition and offsets here).
+    std::string origin;
+
+    bool empty() const { return !stateOnly && origin.empty(); }
+};
+
 /// Compact binary form of routed events for the journal table. Strings that
 /// repeat within a blob (customer, app, media source, campaign, ...) are
 /// stored once and referenced; device identifiers are stored only as the
@@ -24,9 +36,15 @@ namespace umg {
 /// code: 0 empty, 1 a new string (varint length and bytes), n >= 2 the
 /// (n-2)th string of that field seen earlier in the blob. Event and
 /// reference ids are a varint length and bytes.
+///
+/// A batch with JournalBatchInfo starts with the magic `UJ2\0` instead,
+/// followed by a flags byte (bit 0: state only), the varint length and bytes
+/// of the origin, and then the events as above.
 class JournalEncoder {
 public:
     void append(const RoutedBatch& batch, const RoutedEvent& event);
+    /// Sets the batch information that finish() writes before the events.
+    void setBatchInfo(JournalBatchInfo info) { m_info = std::move(info); }
     std::size_t events() const { return m_events; }
     /// Returns the blob and resets the encoder.
     std::string finish();
@@ -48,6 +66,7 @@ private:
         std::array<std::uint32_t, 256> recent{};
     };
     std::vector<Dictionary> m_dictionaries;
+    JournalBatchInfo m_info;
 };
 
 /// Thrown for a journal blob that is truncated or not a journal blob.
@@ -57,7 +76,12 @@ public:
 };
 
 /// Decodes a blob into routed events, appended to `out` in their original
-/// order. Throws JournalFormatError when the blob is damaged.
-void decodeJournal(std::string_view blob, RoutedBatch& out);
+/// order, and its batch information into `info` when given. Throws
+/// JournalFormatError when the blob is damaged.
+void decodeJournal(std::string_view blob, RoutedBatch& out, JournalBatchInfo* info = nullptr);
+
+/// Reads only the batch information of a blob (empty for a blob without
+/// one). Throws JournalFormatError when the blob is damaged.
+JournalBatchInfo readJournalBatchInfo(std::string_view blob);
 
 } // namespace umg

@@ -79,8 +79,8 @@ public:
     /// Deletes journal batches submitted when the newest event time was older
     /// than `beforeEventMs` and whose results are stored (id <= throughBatchId).
     void pruneJournal(std::int64_t beforeEventMs, std::uint64_t throughBatchId);
-    /// Deletes one journal batch, so that a restart does not restore it
-    /// (a cancelled batch; see Engine::cancel()).
+    /// Deletes one journal batch, such as a cancelled one (Engine::cancel()),
+    /// so that a restart does not restore it.
     void deleteJournalBatch(std::uint64_t batchId);
 
     // Reads.
