@@ -25,6 +25,11 @@ int runGenerate(const std::vector<std::string>& args);
 /// returns 0.
 int runServe(const std::vector<std::string>& args);
 
+/// `unmogrowp-node produce FILE... --kafka-brokers LIST --kafka-topic TOPIC`:
+/// publishes NDJSON events to a Kafka topic, several per message, each
+/// device's events to one partition.
+int runProduce(const std::vector<std::string>& args);
+
 /// Builds engine options from the options every engine-hosting command
 /// shares: --config, --db, --threads, --max-label-values, --log-level.
 EngineOptions engineOptionsFrom(const Arguments& arguments);

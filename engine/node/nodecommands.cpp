@@ -21,6 +21,7 @@ Commands:
   replay FILE...       replay event files (NDJSON, CSV or TalkingData) and print a summary
   generate             write a generated NDJSON workload with known attribution
   serve                run the engine with the HTTP API until SIGTERM or SIGINT
+  produce FILE...      publish NDJSON events to a Kafka topic
   export rules         write the Prometheus alerting rules
   loadtest             load-test an engine, node or Kafka topic and check the performance targets
   --version            print the version
@@ -63,6 +64,24 @@ Serve options (docs/HTTP-API.md describes the API):
   --threads N, --config FILE, --max-label-values N, --log-level LEVEL
                                     as for replay
   Exit status: 0 after a drain on SIGTERM or SIGINT, 1 on failure, 2 for invalid usage.
+
+Serve options for Kafka input (all three of brokers, topic and group, or none):
+  --kafka-brokers HOST:PORT[,...]   bootstrap brokers of the cluster to consume from
+  --kafka-topic TOPIC               topic with NDJSON events, one or more per message
+  --kafka-group GROUP               consumer group; the group's nodes share the partitions
+  --kafka-option KEY=VALUE          librdkafka property, repeatable (security, timeouts);
+                                    values are never logged
+  --kafka-batch-events N            maximum events per engine batch (default 65536)
+  --kafka-rewind DURATION           event time re-read when taking over a partition, to
+                                    rebuild attribution state (default: the retention, 8d)
+
+Produce options:
+  --kafka-brokers HOST:PORT[,...]   bootstrap brokers (required)
+  --kafka-topic TOPIC               topic to publish to (required)
+  --batch-events N                  events per message (default 500)
+  --kafka-option KEY=VALUE          librdkafka property, repeatable
+  --max-line-bytes N                leave out longer lines (default 65536)
+  --quiet                           print no summary
 )";
 
 } // namespace
@@ -117,6 +136,13 @@ int run(const std::vector<std::string>& args)
         }
         if (command == "generate")
             return runGenerate(rest);
+        if (command == "produce") {
+            if (wantsHelp) {
+                std::fputs(kUsage, stdout);
+                return 0;
+            }
+            return runProduce(rest);
+        }
         if (command == "serve") {
             if (wantsHelp) {
                 std::fputs(kUsage, stdout);

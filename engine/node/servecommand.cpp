@@ -6,9 +6,11 @@
 #include <cstring>
 #include <ctime>
 #include <memory>
+#include <set>
 
 #include "metrics/metricsserver.h"
 #include "node/arguments.h"
+#include "node/kafkainput.h"
 #include "runtime/engine.h"
 #include "server/httpserver.h"
 #include "util/log.h"
@@ -98,12 +100,12 @@ std::unique_ptr<MetricsServer> startMetricsServer(const Arguments& arguments, En
 
 int runServe(const std::vector<std::string>& args)
 {
-    const Arguments arguments(args,
-                              {"--listen", "--db", "--metrics-listen", "--token-file", "--tls-cert", "--tls-key",
-                               "--max-body-bytes", "--max-header-bytes", "--max-line-bytes", "--read-timeout",
-                               "--request-timeout", "--ack-timeout", "--http-threads", "--config", "--threads",
-                               "--max-label-values", "--log-level"},
-                              {});
+    std::set<std::string> valued{"--listen", "--db", "--metrics-listen", "--token-file", "--tls-cert", "--tls-key",
+                                 "--max-body-bytes", "--max-header-bytes", "--max-line-bytes", "--read-timeout",
+                                 "--request-timeout", "--ack-timeout", "--http-threads", "--config", "--threads",
+                                 "--max-label-values", "--log-level"};
+    valued.insert(kafkaServeOptions().begin(), kafkaServeOptions().end());
+    const Arguments arguments(args, valued, {});
     if (!arguments.positional().empty())
         throw UsageError("serve takes no file arguments; \"" + arguments.positional().front() + "\" is not an option");
     if (!arguments.value("--listen"))
@@ -118,20 +120,34 @@ int runServe(const std::vector<std::string>& args)
         throw UsageError(error.what());
     }
     const EngineOptions engineOptions = engineOptionsFrom(arguments);
+    const std::unique_ptr<KafkaInput> kafka = KafkaInput::fromArguments(arguments);
+    if (kafka)
+        serverOptions.statusExtension = [&kafka](JsonWriter& json) { kafka->writeStatus(json); };
 
     const TerminationSignals signals;
+    if (kafka)
+        kafka->prepareDatabase(engineOptions.databasePath);
     Engine engine(engineOptions);
     const std::unique_ptr<MetricsServer> metricsServer = startMetricsServer(arguments, engine);
     HttpServer server(engine, std::move(serverOptions));
     server.start();
+    if (kafka)
+        kafka->start(engine);
 
     int received = 0;
-    while (received == 0 && server.listening())
+    while (received == 0 && server.listening() && (!kafka || kafka->running()))
         received = signals.waitOneSecond();
-    const bool listenerFailed = received == 0;
-    log::info("node", "draining: no new connections; finishing the requests in progress",
-              {{"reason", listenerFailed ? std::string("the listening socket failed") : std::string(strsignal(received))}});
+    const bool listenerFailed = received == 0 && !server.listening();
+    const bool kafkaFailed = received == 0 && !listenerFailed;
+    std::string reason = strsignal(received);
+    if (listenerFailed)
+        reason = "the listening socket failed";
+    else if (kafkaFailed)
+        reason = "the Kafka consumer stopped";
+    log::info("node", "draining: no new connections; finishing the requests in progress", {{"reason", reason}});
 
+    if (kafka)
+        kafka->stop();
     server.stop();
     engine.stop();
     const EngineSnapshot afterStop = engine.snapshot(false);
@@ -141,7 +157,7 @@ int runServe(const std::vector<std::string>& args)
     }
     log::info("node", "stopped", {{"committed_events", afterStop.storage.committedEvents},
                                   {"batches", afterStop.submittedBatches}});
-    return listenerFailed ? 1 : 0;
+    return listenerFailed || kafkaFailed ? 1 : 0;
 }
 
 } // namespace umg::node

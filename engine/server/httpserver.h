@@ -4,6 +4,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -24,6 +25,7 @@ class Server;
 namespace umg {
 
 class Engine;
+class JsonWriter;
 struct EngineSnapshot;
 
 /// Settings of the HTTP API. Sizes are in bytes.
@@ -61,6 +63,9 @@ struct HttpServerOptions {
     /// Name and value pairs shown under `configuration` in `GET /v1/status`
     /// (database path, configuration file, ...), in this order.
     std::vector<std::pair<std::string, std::string>> configurationSummary;
+    /// Writes further members of the `GET /v1/status` object, such as the
+    /// node's Kafka consumer; called on request threads.
+    std::function<void(JsonWriter&)> statusExtension;
 };
 
 /// Checks `options` before anything starts. Throws std::invalid_argument

@@ -134,6 +134,8 @@ void handleStatus(HttpServer& server, const httplib::Request&, httplib::Response
     json.field("server_errors", http.serverErrors);
     json.field("active_connections", http.activeConnections);
     json.endObject();
+    if (server.options().statusExtension)
+        server.options().statusExtension(json);
     json.endObject();
     sendJson(response, 200, json.str());
 }
