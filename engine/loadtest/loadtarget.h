@@ -11,8 +11,8 @@
 
 namespace umg {
 
-/// What the target did with one batch of a load test. Every event of the
-/// batch ends up in exactly one of accepted, duplicates, rejected and failed.
+/// Outcome of one batch of a load test. Every event of the batch ends up in
+/// exactly one of accepted, duplicates, rejected and failed.
 struct SendOutcome {
     std::uint64_t accepted = 0;
     /// Events whose id occurred earlier in the same request.
@@ -33,7 +33,7 @@ struct SendOutcome {
 /// The target's own counters and gauges at one moment. Counters are totals
 /// since the target started; a run works with their differences.
 struct TargetReading {
-    /// False when the target could not be read; `error` says why.
+    /// False when the target could not be read; `error` gives the reason.
     bool available = false;
     std::string error;
 
@@ -73,9 +73,9 @@ struct TargetReading {
 /// A system under load test: the embedded engine, a node over HTTP or a
 /// Kafka topic. LoadTestRun drives it.
 ///
-/// Thread safety: send() is called from several sender threads at once;
-/// read() from one sampling thread at the same time; open() and finish()
-/// alone, before and after the senders run.
+/// Thread safety: send() is called from several sender threads at once, and
+/// read() from one sampling thread at the same time. open() and finish() are
+/// called alone, before and after the senders run.
 class LoadTarget {
 public:
     virtual ~LoadTarget() = default;
@@ -84,22 +84,22 @@ public:
     virtual std::string describe() const = 0;
 
     /// Connects and checks that the target can take events. Throws
-    /// std::runtime_error that says what failed and what to do.
+    /// std::runtime_error that names what failed and the fix.
     virtual void open() = 0;
 
     /// Sends one batch and waits for the target's acknowledgement. Retries
     /// busy responses and lost connections until `deadline`, then reports the
-    /// batch as failed. Never throws.
+    /// batch as failed. Failures are reported in the outcome, not thrown.
     virtual SendOutcome send(const EventBatch& batch, std::chrono::steady_clock::time_point deadline) = 0;
 
-    /// Reads the target's counters. Never throws; an unreachable target
-    /// gives a reading with `available` false.
+    /// Reads the target's counters. An unreachable target gives a reading
+    /// with `available` false rather than an exception.
     virtual TargetReading read() = 0;
 
     /// Waits until the target's eventsProcessed reaches `processedAtLeast`,
     /// so that its counters include every acknowledged event (the embedded
-    /// engine flushes first), or `timeout` passes. Returns false on timeout.
-    /// Never throws.
+    /// engine flushes first), or `timeout` passes. Returns false on timeout
+    /// and when the target cannot be read.
     virtual bool finish(std::uint64_t processedAtLeast, std::chrono::milliseconds timeout) = 0;
 };
 
