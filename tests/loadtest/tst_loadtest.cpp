@@ -80,10 +80,11 @@ public:
 
     /// Starts the node and waits until it serves; false when it exits or
     /// does not serve within 60 s.
-    bool start(const QString& database, const QString& tokenFile)
+    bool start(const QString& database, const QString& tokenFile, const QStringList& extra = {})
     {
-        m_process.start(nodeBinary(), {"serve", "--listen", "127.0.0.1:0", "--db", database, "--token-file", tokenFile,
-                                       "--threads", "2"});
+        m_process.start(nodeBinary(), QStringList{"serve", "--listen", "127.0.0.1:0", "--db", database, "--token-file",
+                                                  tokenFile, "--threads", "2"}
+                                          + extra);
         if (!m_process.waitForStarted(10'000))
             return false;
         static const QRegularExpression serving("serving the HTTP API\" address=127\\.0\\.0\\.1:(\\d+)");
@@ -681,10 +682,56 @@ void LoadTestTest::httpInvalidTokenFails()
 
 void LoadTestTest::kafkaRunMatchesConsumerCounts()
 {
-    // TODO: start tests/kafka's kafkamockcluster and a node that consumes its
-    // topic. Run against kafka://BROKERS/TOPIC with status_url on that node,
-    // then compare the counts as httpRunMatchesNodeCounts() does.
-    QSKIP("the Kafka load-test target is not built yet; it needs the Kafka producer");
+#ifndef UMG_KAFKA_MOCK_CLUSTER
+    QSKIP("the kafkamockcluster helper of tests/kafka is not built");
+#else
+    if (nodeBinary().isEmpty())
+        QSKIP("UMG_NODE_BINARY is not set; run the test through ctest");
+
+    // librdkafka's mock cluster on loopback ports, stopped however the test returns.
+    struct Cluster {
+        QProcess process;
+        ~Cluster()
+        {
+            process.terminate();
+            if (!process.waitForFinished(10'000))
+                process.kill();
+            process.waitForFinished(5'000);
+        }
+    } cluster;
+    cluster.process.start(UMG_KAFKA_MOCK_CLUSTER, {"--topic", "events:3"});
+    QVERIFY(cluster.process.waitForStarted(10'000));
+    QTRY_VERIFY_WITH_TIMEOUT(cluster.process.canReadLine(), 20'000);
+    const QString bootstrap = QString::fromUtf8(cluster.process.readLine()).trimmed();
+    QVERIFY2(bootstrap.startsWith("127.0.0.1:"), qPrintable(bootstrap));
+
+    NodeProcess node;
+    QVERIFY2(node.start(path("kafka-node.db"), m_tokenFile,
+                        {"--kafka-brokers", bootstrap, "--kafka-topic", "events", "--kafka-group", "loadtest",
+                         "--kafka-option", "session.timeout.ms=6000", "--kafka-option", "heartbeat.interval.ms=500"}),
+             qPrintable(node.log()));
+
+    // Few events, because the mock broker keeps only about 5 MB per partition.
+    LoadTestOptions options;
+    options.profile = shortProfile("kafka://" + bootstrap.toStdString() + "/events", 1000, 3000);
+    options.profile.statusUrl = node.endpoint();
+    options.token = kToken;
+    LoadTestRun run(std::move(options));
+    run.start();
+    QVERIFY(run.wait(180s));
+    const LoadTestResult result = run.result();
+    QVERIFY2(result.outcome == LoadTestOutcome::Completed, (result.message + "\n" + node.log().toStdString()).c_str());
+    verifyAccounting(result);
+    QCOMPARE(figure(result, Figure::EventsFailed), 0.0);
+
+    const QJsonObject counters = node.counters();
+    QCOMPARE(figure(result, Figure::TargetEventsAccepted), counters.value("events_accepted").toDouble());
+    QCOMPARE(figure(result, Figure::EventsAccepted), counters.value("events_accepted").toDouble());
+    QCOMPARE(figure(result, Figure::TargetInstalls), counters.value("installs").toDouble());
+    QCOMPARE(figure(result, Figure::InstallsSent), counters.value("installs").toDouble());
+    QCOMPARE(figure(result, Figure::ReferenceAgreements), counters.value("reference_agreements").toDouble());
+    QCOMPARE(figure(result, Figure::Accuracy), 100.0);
+#endif
 }
 
 void LoadTestTest::storeRoundTrip()
