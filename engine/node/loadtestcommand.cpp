@@ -225,15 +225,18 @@ int compareRuns(const LoadTestStore& store, const std::string& ids)
 void printProgress(const LoadTestProgress& progress, bool terminal)
 {
     const LoadTestSample& s = progress.latest;
-    char line[320];
+    char line[400];
     std::snprintf(line, sizeof line,
-                  "%5.0f s / %.0f s  %-10s  sent %s (%s/s)  processed %s/s  p95 %s ms  p99 %s ms  errors %s %%  "
-                  "queue %s",
+                  "%5.0f s / %.0f s  %-10s  sent %s (%s/s)  processed %s/s  p50 %s p95 %s p99 %s ms  "
+                  "success %s %%  errors %s %%  cpu %s  rss %s MiB  queue %s  backpressure %s/s",
                   progress.elapsedSeconds, progress.durationSeconds, std::string(toString(progress.phase)).c_str(),
                   formatFigure(static_cast<double>(progress.eventsSent), 0).c_str(),
                   formatFigure(s.sentPerSecond, 0).c_str(), formatFigure(s.processedPerSecond, 0).c_str(),
-                  formatFigure(s.latencyP95Ms, 2).c_str(), formatFigure(s.latencyP99Ms, 2).c_str(),
-                  formatFigure(s.errorRatePercent, 3).c_str(), formatFigure(s.queueDepth, 0).c_str());
+                  formatFigure(s.latencyP50Ms, 2).c_str(), formatFigure(s.latencyP95Ms, 2).c_str(),
+                  formatFigure(s.latencyP99Ms, 2).c_str(), formatFigure(s.successRatePercent, 3).c_str(),
+                  formatFigure(s.errorRatePercent, 3).c_str(), formatFigure(s.cpuCores, 2).c_str(),
+                  formatFigure(s.residentBytes / 1048576.0, 0).c_str(), formatFigure(s.queueDepth, 0).c_str(),
+                  formatFigure(s.backpressurePerSecond, 0).c_str());
     if (terminal)
         std::fprintf(stderr, "\r\033[K%s", line);
     else
