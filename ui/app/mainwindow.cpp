@@ -165,6 +165,9 @@ void MainWindow::buildLoadTest()
     view->setLoadTestPanel(new LoadTestView(m_loadTest, profiles));
     view->setLoadTestRunner(m_loadTest);
     connect(m_loadTest, &ConsoleLoadTestRunner::embeddedRunStarting, m_demo, &DemoWorkload::pause);
+    // A reset would wait for the run to let go of the engine, and a replay
+    // would mix its events into the run's counts.
+    connect(m_loadTest, &LoadTestRunner::runningChanged, this, &MainWindow::updateDemoActions);
 }
 
 void MainWindow::buildActions()
@@ -392,6 +395,7 @@ void MainWindow::onCustomerRecordsChanged()
 void MainWindow::updateDemoActions()
 {
     const bool replaying = m_replay->isRunning();
+    const bool loadTesting = m_loadTest && m_loadTest->isRunning();
     const bool paused = m_demo->isPaused();
     {
         const QSignalBlocker blocker(m_pauseDemoAction);
@@ -400,8 +404,8 @@ void MainWindow::updateDemoActions()
     m_pauseDemoAction->setText(paused ? tr("Resume demo") : tr("Pause demo"));
     m_pauseDemoAction->setIcon(style()->standardIcon(paused ? QStyle::SP_MediaPlay : QStyle::SP_MediaPause));
     m_pauseDemoAction->setEnabled(!replaying);
-    m_resetDemoAction->setEnabled(!replaying && !m_resetting);
-    m_replayAction->setEnabled(!replaying && !m_resetting);
+    m_resetDemoAction->setEnabled(!replaying && !m_resetting && !loadTesting);
+    m_replayAction->setEnabled(!replaying && !m_resetting && !loadTesting);
 }
 
 void MainWindow::updateStatus()
