@@ -131,23 +131,60 @@ std::string_view toString(LoadTestPhase phase)
 
 void moveToRunNetwork(EventBatch& batch, std::uint64_t runKey)
 {
-    char address[48];
+    // Hand-written parsing and formatting: this runs for every generated
+    // event, on the generator thread that paces the whole run.
+    static constexpr char kHex[] = "0123456789abcdef";
+    char address[40] = {'f', 'd'};
+    std::size_t prefix = 2;
+    // Groups without leading zeros, as RFC 5952 writes them.
+    const auto appendHex = [&address](std::size_t& at, unsigned value) {
+        bool started = false;
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            const unsigned digit = (value >> shift) & 0xf;
+            started = started || digit != 0 || shift == 0;
+            if (started)
+                address[at++] = kHex[digit];
+        }
+    };
+    // fd00::/8 is the unique local range; 40 bits of the run key follow.
+    address[prefix++] = kHex[(runKey >> 36) & 0xf];
+    address[prefix++] = kHex[(runKey >> 32) & 0xf];
+    address[prefix++] = ':';
+    appendHex(prefix, static_cast<unsigned>((runKey >> 16) & 0xffff));
+    address[prefix++] = ':';
+    appendHex(prefix, static_cast<unsigned>(runKey & 0xffff));
+    address[prefix++] = ':';
+    address[prefix++] = ':';
+
     for (std::size_t i = 0; i < batch.size(); ++i) {
         EventRecord& event = batch[i];
         const std::string_view ip = batch.string(event, Field::Ip);
-        unsigned a = 0;
-        unsigned b = 0;
-        unsigned c = 0;
-        int used = 0;
-        const std::string text(ip);
-        if (std::sscanf(text.c_str(), "10.%u.%u.%u%n", &a, &b, &c, &used) != 3
-            || used != static_cast<int>(text.size()) || a > 255 || b > 255 || c > 255)
+        if (ip.size() < 8 || ip.substr(0, 3) != "10.")
             continue;
-        // fd00::/8 is the unique local range; 40 bits of the run key follow.
-        std::snprintf(address, sizeof address, "fd%02x:%04x:%04x::%x:%x", static_cast<unsigned>((runKey >> 32) & 0xff),
-                      static_cast<unsigned>((runKey >> 16) & 0xffff), static_cast<unsigned>(runKey & 0xffff), a,
-                      (b << 8) | c);
-        batch.setString(event, Field::Ip, address);
+        unsigned parts[3] = {};
+        int part = 0;
+        bool valid = true;
+        std::size_t digits = 0;
+        for (std::size_t at = 3; at < ip.size() && valid; ++at) {
+            const char c = ip[at];
+            if (c == '.') {
+                valid = digits > 0 && part < 2;
+                ++part;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                parts[part] = parts[part] * 10 + static_cast<unsigned>(c - '0');
+                ++digits;
+            } else {
+                valid = false;
+            }
+        }
+        if (!valid || part != 2 || digits == 0 || parts[0] > 255 || parts[1] > 255 || parts[2] > 255)
+            continue;
+        std::size_t length = prefix;
+        appendHex(length, parts[0]);
+        address[length++] = ':';
+        appendHex(length, (parts[1] << 8) | parts[2]);
+        batch.setString(event, Field::Ip, std::string_view(address, length));
     }
 }
 
