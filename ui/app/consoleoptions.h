@@ -8,7 +8,7 @@
 
 namespace umg {
 
-/// What the console was started with.
+/// Command-line options of the console.
 struct ConsoleOptions
 {
     /// Feed the embedded engine with the demo workload from the start.

@@ -34,9 +34,9 @@ enum class SessionState;
 /// Customers view, the demo controls, File > Replay…, and the message bar.
 ///
 /// It owns the embedded engine session, the demo workload, the customer
-/// repository and the query runner, and wires them together: customer
-/// records go to the engine's customer gauges and to the dashboards, and
-/// the dashboards read the metric history through a DashboardDataSource.
+/// repository and the query runner, and connects them. Customer records go
+/// to the engine's customer gauges and to the dashboards. The dashboards
+/// read the metric history through a DashboardDataSource.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

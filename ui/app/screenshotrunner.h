@@ -11,7 +11,7 @@ namespace umg {
 class MainWindow;
 
 /// Drives `--screenshot-dir`: shows each dashboard in turn, waits for its
-/// next refresh so that every panel holds current data, saves it as
+/// next refresh so that every panel shows current data, saves it as
 /// `<dashboard>.png`, saves the Customers view as `customers.png`, and then
 /// reports whether every file was written.
 class ScreenshotRunner : public QObject
@@ -27,7 +27,7 @@ public:
     QStringList writtenFiles() const { return m_written; }
 
 Q_SIGNALS:
-    /// `ok` is false when a file could not be written; `message` then says why.
+    /// `ok` is false when a file could not be written; `message` then names the cause.
     void finished(bool ok, const QString &message);
 
 private:

@@ -16,7 +16,7 @@ namespace umg {
 /// CustomerStore on disk.
 ///
 /// Every store operation runs on a private worker thread, so the GUI never
-/// waits on SQLite; after each change the worker reloads all records and
+/// waits on SQLite. After each change the worker reloads all records and
 /// hands them to the GUI thread, which replaces records() and emits
 /// recordsChanged(). Operations run in the order they were requested.
 class CustomerRepository : public QObject

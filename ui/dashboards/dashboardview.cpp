@@ -358,8 +358,13 @@ void DashboardView::setLoadTestRunner(LoadTestRunner *runner)
     m_loadTestRunner = runner;
     if (runner) {
         connect(runner, &LoadTestRunner::runningChanged, this, &DashboardView::updateLoadTestControls);
-        connect(runner, &LoadTestRunner::failed, this,
-                [this](const QString &message) { QMessageBox::warning(this, tr("Load test failed"), message); });
+        // open() instead of exec(): a failure must not stop the event loop
+        // and with it the dashboards.
+        connect(runner, &LoadTestRunner::failed, this, [this](const QString &message) {
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Load test failed"), message, QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
     }
     updateLoadTestControls();
 }

@@ -39,7 +39,7 @@ public:
     QList<PanelView *> panels() const { return m_panels; }
     /// Returns the panel with `id`, or null.
     PanelView *panel(const QString &id) const;
-    /// The widget that holds all panels, for exports and screenshots.
+    /// The widget that contains all panels, for exports and screenshots.
     QWidget *panelArea() const { return m_panelArea; }
 
     TimeRange timeRange() const { return m_range; }

@@ -22,7 +22,7 @@ enum class PanelKind {
     Count
 };
 
-/// How a Stat panel turns its range query into one number.
+/// Reduction of a Stat panel's range query to one number.
 enum class Reduction { Last, Max, Mean, Count };
 
 /// Panels, or table rows, computed from the pilot-customer records instead
@@ -47,8 +47,8 @@ struct PanelQuery
     QString expression;
     QueryRequest::Kind kind = QueryRequest::Kind::Instant;
     /// Name of each series, bar or table row. `{label}` is replaced by the
-    /// series' value of that label; `{customer}` by the company name of the
-    /// series' `customer_id` or `app_id`, and series that map to the same
+    /// series' value of that label, and `{customer}` by the company name of
+    /// the series' `customer_id` or `app_id`. Series that map to the same
     /// company are added up.
     QString legend;
     /// Table rows only: the row's target, unit and decimals.

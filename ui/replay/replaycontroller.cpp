@@ -92,7 +92,7 @@ void ReplayController::restartEngine()
         }
     });
     // A fresh engine with the node's default rules gives the same results as
-    // `unmogrowp-node replay`; the history stays, so the dashboards show the
+    // `unmogrowp-node replay`. The history stays, so the dashboards show the
     // replay after what came before it.
     RestartOptions options;
     options.profile = EngineProfile::Standard;
@@ -117,8 +117,8 @@ void ReplayController::runReplay()
             this, [this, progress] { Q_EMIT progressChanged(progress); }, Qt::QueuedConnection);
     };
 
-    // The destructor waits for the worker, so `this` outlives the job; the
-    // job holds the engine only while it replays.
+    // The destructor waits for the worker, so `this` outlives the job. The
+    // job keeps its reference to the engine only while it replays.
     m_worker->start([this, engine = std::move(engine), options = std::move(options), cancel = m_cancel]() mutable {
         try {
             const ReplayResult result = replayFiles(*engine, options);

@@ -12,8 +12,9 @@ class QPushButton;
 namespace umg {
 
 /// Progress of a replay: the share of bytes read, events read and rejected,
-/// the event rate and a Cancel button; after the replay, a summary of what
-/// the engine counted. It follows a ReplayController and never blocks it.
+/// the event rate and a Cancel button. After the replay it shows a summary
+/// of what the engine counted. It follows a ReplayController and never
+/// blocks it.
 class ReplayDialog : public QDialog
 {
     Q_OBJECT

@@ -8,10 +8,10 @@
 namespace umg {
 
 /// The series that the console adds to its metric history beside the
-/// engine's registry: `up{job="unmogrowp", instance="embedded"}`, 1 while the
-/// embedded engine runs and 0 while it restarts. Prometheus records the same
-/// series for every scrape target, so uptime panels read the same on both.
-/// Thread-safe.
+/// engine's registry: `up{job="unmogrowp", instance="embedded"}`. It is 1
+/// while the embedded engine runs and 0 in the last scrape before the engine
+/// stops. Prometheus records the same series for every scrape target, so
+/// uptime panels read the same on both. Thread-safe.
 class ConsoleCollectable final : public prometheus::Collectable
 {
 public:

@@ -1,6 +1,7 @@
 #include "session/enginesession.h"
 
 #include "session/sessionlog.h"
+#include "session/zerostartcollectable.h"
 
 #include "attribution/rules.h"
 #include "history/metrichistory.h"
@@ -27,12 +28,12 @@ constexpr auto kReleaseTimeout = std::chrono::seconds(60);
 // destroying it cannot pull it from under another thread. Other owners (the
 // demo thread, a replay, a query) hold it for one batch or one query.
 template<typename T>
-void waitUntilSoleOwner(const std::shared_ptr<T> &pointer, const char *what)
+void waitUntilSoleOwner(const std::shared_ptr<T> &pointer, const char *objectName)
 {
     const auto deadline = std::chrono::steady_clock::now() + kReleaseTimeout;
     while (pointer && pointer.use_count() > 1) {
         if (std::chrono::steady_clock::now() > deadline) {
-            qCWarning(lcSession) << "another thread still holds the" << what << "after"
+            qCWarning(lcSession) << "another thread still uses the" << objectName << "after"
                                  << kReleaseTimeout.count() << "s; stopping it anyway";
             return;
         }
@@ -96,6 +97,10 @@ EngineSession::EngineSession(const QString &dataDir, QObject *parent)
     m_control->setMaxThreadCount(1);
     m_control->setExpiryTimeout(-1);
     m_control->setObjectName(QStringLiteral("umg-engine-control"));
+    // Created here, before anything opens a database in it; a failure is
+    // reported when the session starts.
+    if (!QDir().mkpath(m_dataDir))
+        qCWarning(lcSession) << "cannot create the data folder" << m_dataDir;
 }
 
 EngineSession::~EngineSession()
@@ -282,7 +287,8 @@ void EngineSession::openParts(EngineProfile profile)
         engine->metrics().setCustomerRecords(m_customerRecords);
         m_collectable->setEngineUp(true);
         recorder = std::make_unique<HistoryRecorder>(
-            *history, std::vector<std::shared_ptr<prometheus::Collectable>>{engine->metrics().collectable(), m_collectable});
+            *history, std::vector<std::shared_ptr<prometheus::Collectable>>{
+                          std::make_shared<ZeroStartCollectable>(engine->metrics().collectable()), m_collectable});
         recorder->start();
         m_engine = std::move(engine);
         m_history = std::move(history);

@@ -24,10 +24,10 @@ enum class SessionState { Stopped, Starting, Running, Restarting, Stopping, Fail
 
 /// Attribution rules the embedded engine runs with.
 enum class EngineProfile {
-    /// For the demo workload, whose event time is the wall clock: the
-    /// engine's shortest retention (1 day) and lookback windows within it, so
-    /// that memory for duplicate detection levels off after a day instead of
-    /// eight, and a 1-hour click-flooding window, because demo devices see
+    /// Rules for the demo workload, whose event time is the wall clock. The
+    /// engine's shortest retention (1 day) and lookback windows within it make
+    /// the memory for duplicate detection level off after one day instead of
+    /// eight. The click-flooding window is 1 hour, because demo devices see
     /// far more clicks a day than real ones.
     Demo,
     /// The engine's defaults, the same as `unmogrowp-node`, for replays whose
@@ -39,7 +39,7 @@ enum class EngineProfile {
 /// Returns the engine configuration of `profile`.
 EngineConfig engineConfigFor(EngineProfile profile);
 
-/// What a restart starts from.
+/// Options of EngineSession::restart().
 struct RestartOptions
 {
     EngineProfile profile = EngineProfile::Demo;
@@ -57,8 +57,8 @@ struct RestartOptions
 /// scrapes the engine into it every second.
 ///
 /// Opening, restarting and stopping run on a private control thread, so
-/// the GUI thread never waits for a journal to be restored or committed;
-/// the outcome arrives through stateChanged() and failed(). engine() and
+/// the GUI thread never waits for a journal to be restored or committed.
+/// The outcome arrives through stateChanged() and failed(). engine() and
 /// history() may be called from any thread. They return null while the
 /// session is not running.
 class EngineSession : public QObject
@@ -86,9 +86,9 @@ public:
 
     /// Stops the running engine, deletes or renames the databases that
     /// `options` names and starts again. Callers stop their own use of the
-    /// engine first (the demo pauses itself through engine(); a replay must
-    /// be finished), because the control thread waits until no other thread
-    /// holds the engine before it stops it.
+    /// engine first, because the control thread waits until no other thread
+    /// has a reference to the engine before it stops it. The demo idles by
+    /// itself while engine() returns null; a replay must be finished.
     void restart(const RestartOptions &options);
 
     /// Stops recording and the engine, which commits every accepted event,
@@ -114,8 +114,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(umg::SessionState state);
-    /// A translated message that says what failed and what to do, for the
-    /// person. The session is Failed afterwards.
+    /// A translated message for the person that names what failed and what
+    /// to do. The session is Failed afterwards.
     void failed(const QString &message);
 
 private:
