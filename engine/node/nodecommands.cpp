@@ -7,6 +7,9 @@
 #include "node/commands.h"
 #include "node/exportrulescommand.h"
 #include "node/loadtestcommand.h"
+#include "node/exportstackcommand.h"
+#include "node/validatecommand.h"
+#include "reports/reportcommand.h"
 #include "storage/store.h"
 #include "util/log.h"
 
@@ -23,7 +26,10 @@ Commands:
   serve                run the engine with the HTTP API until SIGTERM or SIGINT
   produce FILE...      publish NDJSON events to a Kafka topic
   export rules         write the Prometheus alerting rules
+  export stack DIR     write Prometheus, Alertmanager and Grafana configuration for the nodes
+  validate             check a running Prometheus stack and its nodes (about 50 checks)
   loadtest             load-test an engine, node or Kafka topic and check the performance targets
+  report               write a dashboard, load-test, customer or goal report as PDF, HTML or CSV
   --version            print the version
   --help               print this help; COMMAND --help prints the command's options
 
@@ -74,6 +80,24 @@ Serve options for Kafka input (all three of brokers, topic and group, or none):
   --kafka-batch-events N            maximum events per engine batch (default 65536)
   --kafka-rewind DURATION           event time re-read when taking over a partition, to
                                     rebuild attribution state (default: the retention, 8d)
+
+Serve options for alerting (docs/STACK.md describes them):
+  --alertmanager-url URL            evaluate the alert rules over the node's own metrics and
+                                    send firing and resolved alerts to this Alertmanager;
+                                    repeatable
+  --evaluate-alerts                 evaluate the alert rules without sending them; either
+                                    way GET /v1/alerts lists their states
+  --alert-rules FILE                evaluate the rules of this Prometheus rule file in JSON
+                                    form instead of the built-in ones
+  --alert-interval SECONDS          time between two evaluations (default 15)
+  --alert-history PATH              SQLite file of the metric history the rules read
+                                    (default: the --db path with .alert-history appended)
+  --threshold NAME=VALUE, --thresholds-file FILE, --runbook-base-url URL
+                                    adjust the built-in rules, as for export rules
+
+Validate options: unmogrowp-node validate --help
+
+Report options: unmogrowp-node report --help
 
 Produce options:
   --kafka-brokers HOST:PORT[,...]   bootstrap brokers (required)
@@ -150,10 +174,22 @@ int run(const std::vector<std::string>& args)
             }
             return runServe(rest);
         }
+        if (command == "validate")
+            return runValidate(rest);
+        if (command == "report") {
+            if (wantsHelp) {
+                std::fputs(reports::reportUsage().c_str(), stdout);
+                return 0;
+            }
+            return reports::runReportCommand(rest);
+        }
         if (command == "export") {
             if (!rest.empty() && rest[0] == "rules")
                 return runExportRules(std::vector<std::string>(rest.begin() + 1, rest.end()));
-            throw UsageError("export needs a subject: unmogrowp-node export rules [--out FILE]");
+            if (!rest.empty() && rest[0] == "stack")
+                return runExportStack(std::vector<std::string>(rest.begin() + 1, rest.end()));
+            throw UsageError("export needs a subject: unmogrowp-node export rules [--out FILE], or "
+                             "unmogrowp-node export stack DIR --node URL");
         }
         throw UsageError("unknown command \"" + command + "\"; see unmogrowp-node --help");
     } catch (const UsageError& error) {

@@ -11,6 +11,7 @@
 #include "metrics/metricsserver.h"
 #include "node/arguments.h"
 #include "node/kafkainput.h"
+#include "node/servealerts.h"
 #include "runtime/engine.h"
 #include "server/httpserver.h"
 #include "util/log.h"
@@ -105,7 +106,7 @@ int runServe(const std::vector<std::string>& args)
                                  "--request-timeout", "--ack-timeout", "--http-threads", "--config", "--threads",
                                  "--max-label-values", "--log-level"};
     valued.insert(kafkaServeOptions().begin(), kafkaServeOptions().end());
-    const Arguments arguments(args, valued, {});
+    const Arguments arguments(args, withAlertingOptions(std::move(valued)), alertingSwitches());
     if (!arguments.positional().empty())
         throw UsageError("serve takes no file arguments; \"" + arguments.positional().front() + "\" is not an option");
     if (!arguments.value("--listen"))
@@ -121,6 +122,7 @@ int runServe(const std::vector<std::string>& args)
     }
     const EngineOptions engineOptions = engineOptionsFrom(arguments);
     const std::unique_ptr<KafkaInput> kafka = KafkaInput::fromArguments(arguments);
+    const std::unique_ptr<ServeAlerting> alerting = ServeAlerting::create(arguments);
     if (kafka)
         serverOptions.statusExtension = [&kafka](JsonWriter& json) { kafka->writeStatus(json); };
 
@@ -130,7 +132,10 @@ int runServe(const std::vector<std::string>& args)
     Engine engine(engineOptions);
     const std::unique_ptr<MetricsServer> metricsServer = startMetricsServer(arguments, engine);
     HttpServer server(engine, std::move(serverOptions));
+    registerAlertsRoute(server.router(), alerting.get());
     server.start();
+    if (alerting)
+        alerting->start(engine, server.boundAddress(), server.usesTls());
     if (kafka)
         kafka->start(engine);
 
@@ -149,6 +154,8 @@ int runServe(const std::vector<std::string>& args)
     if (kafka)
         kafka->stop();
     server.stop();
+    if (alerting)
+        alerting->stop();
     engine.stop();
     const EngineSnapshot afterStop = engine.snapshot(false);
     if (afterStop.storage.errors > 0) {

@@ -240,7 +240,6 @@ void HttpServer::configure()
     http.set_post_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
         recordResponse(request, response);
     });
-    installRoutes();
 }
 
 void HttpServer::installRoutes()
@@ -382,6 +381,9 @@ void HttpServer::start()
 {
     if (m_running)
         return;
+    // Installed here rather than in the constructor, so that routes added
+    // through router() after construction are served too.
+    installRoutes();
     int port = 0;
     splitHostPort(m_options.listenAddress, m_host, port);
     errno = 0;
