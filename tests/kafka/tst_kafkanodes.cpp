@@ -322,6 +322,11 @@ void KafkaNodesTest::initTestCase()
 {
     QVERIFY2(!qEnvironmentVariable("UMG_NODE_BINARY").isEmpty(), "UMG_NODE_BINARY names the unmogrowp-node program");
     QVERIFY(m_dir.isValid());
+    // Node logs and databases stay for inspection when this is set.
+    if (qEnvironmentVariableIsSet("UMG_KEEP_TEST_FILES")) {
+        m_dir.setAutoRemove(false);
+        qInfo().noquote() << "test files stay in" << m_dir.path();
+    }
 }
 
 void KafkaNodesTest::produce(const QString& file, const QString& topic, const QStringList& extra)
@@ -628,7 +633,11 @@ void KafkaNodesTest::killMidBatchThenRebalance()
     VERIFY_WITH_LOG(reference.start(m_bootstrap, "events", "reference"), reference);
     VERIFY_WITH_LOG(a.start(m_bootstrap, "events", "fleet", slow), a);
     VERIFY_WITH_LOG(waitUntil([&] { return a.hasPartitions(); }, std::chrono::seconds(60)), a);
-    produce(workload.chunkFiles[0], "events");
+    // One message per message set: the mock broker returns one set per
+    // partition and fetch, so consuming takes many fetches.
+    const QStringList oneMessagePerSet = {"--batch-events", "250", "--kafka-option", "linger.ms=0",
+                                          "--kafka-option", "batch.num.messages=1"};
+    produce(workload.chunkFiles[0], "events", oneMessagePerSet);
     waitUntil([&] { return a.kafka().value("messages_consumed").toInteger() > 0; }, std::chrono::seconds(30));
     const QJsonObject beforeKill = a.kafka();
     qInfo() << "killing a after it consumed" << beforeKill.value("messages_consumed").toInteger() << "messages, with"
@@ -648,8 +657,16 @@ void KafkaNodesTest::killMidBatchThenRebalance()
     };
     sampleOffsets();
 
-    // Adding consumers forces a rebalance while a's session is still open.
+    // b takes the partitions over once a's session expires. Adding c while
+    // b consumes forces a rebalance with b's batches between journal and
+    // commit.
     VERIFY_WITH_LOG(b.start(m_bootstrap, "events", "fleet", slow), b);
+    waitUntil(
+        [&] {
+            sampleOffsets();
+            return b.kafka().value("messages_consumed").toInteger() > 0;
+        },
+        std::chrono::seconds(60));
     VERIFY_WITH_LOG(c.start(m_bootstrap, "events", "fleet", slow), c);
     QVERIFY(waitUntil(
         [&] {
@@ -663,7 +680,7 @@ void KafkaNodesTest::killMidBatchThenRebalance()
     VERIFY_WITH_LOG(a.start(m_bootstrap, "events", "fleet", slow), a);
     VERIFY_WITH_LOG(a.log().contains("msg=\"engine started\""), a);
     VERIFY_WITH_LOG(waitUntil([&] { return a.hasPartitions(); }, std::chrono::seconds(60)), a);
-    produce(workload.chunkFiles[1], "events");
+    produce(workload.chunkFiles[1], "events", oneMessagePerSet);
     QVERIFY(waitUntil(
         [&] {
             sampleOffsets();
