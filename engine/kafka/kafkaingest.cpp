@@ -30,8 +30,12 @@ using Clock = std::chrono::steady_clock;
 constexpr int kPollTimeoutMs = 200;
 // Poll timeout while batches wait for their commit, which an idle poll delays.
 constexpr int kPendingPollTimeoutMs = 10;
+// Once a message arrived, a cycle collects more for at most this long, so
+// that cycles (and with them offset commits and journal transactions) stay
+// few while messages flow.
+constexpr auto kCycleCollectTime = std::chrono::milliseconds(50);
 // A cycle also ends once its messages contain this many payload bytes.
-constexpr std::size_t kMaxBytesPerCycle = 64u << 20;
+constexpr std::size_t kMaxBytesPerCycle = 16u << 20;
 constexpr auto kDurableTimeout = std::chrono::seconds(10);
 constexpr int kCommittedTimeoutMs = 10'000;
 constexpr auto kStatusInterval = std::chrono::milliseconds(250);
@@ -272,10 +276,10 @@ private:
         return reason;
     }
 
-    // One cycle: take and parse messages, commit the batches submitted in
-    // the previous cycle and release them, then submit this cycle's batches
-    // deferred. The journal therefore stores one cycle's batches while the
-    // next cycle's messages are parsed.
+    // One cycle: take messages, commit the batches submitted in the previous
+    // cycle and release them, parse the messages, then submit this cycle's
+    // batches deferred. The journal therefore stores one cycle's batches
+    // while the next cycle's messages are taken.
     void consumeCycle()
     {
         m_rewound.clear();
@@ -284,6 +288,7 @@ private:
         std::uint64_t version = m_assignmentVersion;
         rd_kafka_message_t* message =
             rd_kafka_consumer_poll(m_consumer.get(), m_pending.empty() ? kPollTimeoutMs : kPendingPollTimeoutMs);
+        const Clock::time_point collectUntil = Clock::now() + kCycleCollectTime;
         while (message) {
             // A rebalance ran inside this poll. The messages taken before it
             // belong to partitions that this node gave up or that restart
@@ -300,7 +305,8 @@ private:
             bytes += message->len;
             if (messages.size() >= m_options.maxMessagesPerCycle || bytes >= kMaxBytesPerCycle)
                 break;
-            message = rd_kafka_consumer_poll(m_consumer.get(), 0);
+            const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(collectUntil - Clock::now());
+            message = rd_kafka_consumer_poll(m_consumer.get(), static_cast<int>(std::max<std::int64_t>(0, remaining.count())));
         }
         if (version != m_assignmentVersion) {
             for (rd_kafka_message_t* stale : messages)
@@ -308,11 +314,13 @@ private:
             messages.clear();
         }
 
+        // The workers process the batches released here while this cycle's
+        // messages are parsed.
+        commitPending();
         for (rd_kafka_message_t* taken : messages) {
             handleMessage(*taken);
             rd_kafka_message_destroy(taken);
         }
-        commitPending();
         for (auto& [partition, builder] : m_builders) {
             if (!builder.messages.empty())
                 submitBuilder(partition, builder);
@@ -488,8 +496,8 @@ private:
         builder.malformedMessages = 0;
     }
 
-    // Deferred batches hold queue space until they are released, so a full
-    // queue first releases this node's pending batches. Returns 0 without
+    // A full queue may be waiting behind this node's pending batches, so they
+    // are released before submit() waits for room. Returns 0 without
     // submitting when that cancelled a batch of `partition`.
     std::uint64_t submitWithRoom(PreparedBatch&& prepared, std::int32_t partition)
     {

@@ -25,6 +25,8 @@ constexpr auto kPublishInterval = std::chrono::milliseconds(100);
 constexpr auto kSlowPublishInterval = std::chrono::milliseconds(1000);
 // Latency is measured once per this many events, at the end of each run.
 constexpr std::size_t kLatencyChunk = 64;
+// How many events ahead a worker prefetches device state.
+constexpr std::size_t kPrefetchDistance = 6;
 // Expired state is swept when event time has moved on this much.
 constexpr std::int64_t kSweepEveryMs = kMillisPerHour;
 
@@ -99,12 +101,16 @@ public:
     }
 
     std::uint64_t queuedEvents() const { return m_queuedEvents.load(std::memory_order_relaxed); }
+    /// Queued events of deferred batches the worker has not taken yet.
+    std::uint64_t deferredEvents() const { return m_deferredEvents.load(std::memory_order_relaxed); }
     std::uint64_t processedThrough() const { return m_processedThrough.load(std::memory_order_acquire); }
 
     void push(std::uint64_t batchId, std::int64_t watermarkMs, RoutedBatch&& events, Clock::time_point submitted,
               bool stateOnly, std::shared_ptr<DeferredGate> gate)
     {
         m_queuedEvents.fetch_add(events.size(), std::memory_order_relaxed);
+        if (gate)
+            m_deferredEvents.fetch_add(events.size(), std::memory_order_relaxed);
         {
             std::lock_guard lock(m_mutex);
             m_queue.push_back(Item{batchId, watermarkMs, std::move(events), submitted, stateOnly, std::move(gate)});
@@ -236,6 +242,8 @@ private:
                 item = std::move(m_queue.front());
                 m_queue.pop_front();
             }
+            if (item.gate)
+                m_deferredEvents.fetch_sub(item.events.size(), std::memory_order_relaxed);
             process(item);
             m_queuedEvents.fetch_sub(item.events.size(), std::memory_order_relaxed);
             m_engine.notifySpace();
@@ -270,6 +278,9 @@ private:
         for (std::size_t start = 0; start < events.size(); start += kLatencyChunk) {
             const std::size_t end = std::min(events.size(), start + kLatencyChunk);
             for (std::size_t i = start; i < end; ++i) {
+                // Device state of a later event is fetched while this one runs.
+                if (i + kPrefetchDistance < events.size())
+                    m_shard.prefetch(events[i + kPrefetchDistance]);
                 m_shard.process(events, events[i], item.watermarkMs, true);
                 customers[i - start] = m_shard.lastCustomerIndex();
             }
@@ -324,6 +335,7 @@ private:
     std::deque<Item> m_queue;
     bool m_stop = false;
     std::atomic<std::uint64_t> m_queuedEvents{0};
+    std::atomic<std::uint64_t> m_deferredEvents{0};
     std::atomic<std::uint64_t> m_processedThrough{0};
     std::thread m_thread;
 
@@ -490,7 +502,11 @@ std::uint64_t Engine::submit(PreparedBatch&& batch, SubmitMode mode)
     const std::uint64_t capacity = m_options.config.queueCapacityEvents;
     auto fits = [&] {
         for (std::uint32_t i = 0; i < workerCount(); ++i) {
-            const std::uint64_t queued = m_workers[i]->queuedEvents();
+            // Deferred batches wait for their submitter, which bounds them,
+            // so they do not hold back the batches submitted behind them. A
+            // worker lowers the deferred count before the queued one, and
+            // pushes happen under m_submitMutex, so the difference never wraps.
+            const std::uint64_t queued = m_workers[i]->queuedEvents() - m_workers[i]->deferredEvents();
             if (queued > 0 && queued + batch.shards[i].size() > capacity)
                 return false;
         }

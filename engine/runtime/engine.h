@@ -149,10 +149,10 @@ public:
     ///
     /// A deferred batch is written to the journal at once, but the workers
     /// process neither it nor any later batch before activate() or cancel()
-    /// names it. Its events occupy queue space meanwhile, so submit further
-    /// batches in TryOnce mode until it is released. stop() leaves a batch
-    /// that was never released, and every later one, unprocessed in the
-    /// journal.
+    /// names it. Until a worker takes it, its events do not count against the
+    /// queue capacity, so the submitter must bound how many it keeps waiting.
+    /// stop() leaves a batch that was never released, and every later one,
+    /// unprocessed in the journal.
     std::uint64_t submit(PreparedBatch&& batch, SubmitMode mode = SubmitMode::Wait);
 
     /// Lets the workers process deferred batch `batchId`. Ignores other ids.
