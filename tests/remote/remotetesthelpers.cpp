@@ -40,7 +40,7 @@ NodeProcess::~NodeProcess()
     kill();
 }
 
-bool NodeProcess::start(int port, const QByteArray &token)
+bool NodeProcess::start(int port, const QByteArray &token, const QStringList &extraArguments)
 {
     QStringList arguments{QStringLiteral("serve"), QStringLiteral("--listen"),
                           QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--db"),
@@ -53,6 +53,8 @@ bool NodeProcess::start(int port, const QByteArray &token)
         file.close();
         arguments << QStringLiteral("--token-file") << tokenFile;
     }
+    arguments += extraArguments;
+    m_https = extraArguments.contains(QStringLiteral("--tls-cert"));
     m_log.clear();
     m_process.start(qEnvironmentVariable("UMG_NODE_BINARY"), arguments);
     if (!m_process.waitForStarted(10'000))
@@ -93,7 +95,7 @@ bool NodeProcess::terminate()
 
 QUrl NodeProcess::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_port));
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2/").arg(m_https ? QStringLiteral("https") : QStringLiteral("http")).arg(m_port));
 }
 
 QString NodeProcess::log()

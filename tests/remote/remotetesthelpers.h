@@ -25,9 +25,10 @@ public:
     NodeProcess &operator=(const NodeProcess &) = delete;
 
     /// Starts the node on `port` (0 picks a free one) and waits until it
-    /// serves. With `token`, the node requires it. Returns false with the
-    /// reason in log() when it exits or does not serve within 60 s.
-    bool start(int port = 0, const QByteArray &token = {});
+    /// serves. With `token`, the node requires it; `extraArguments` go to
+    /// `serve` as they are. Returns false with the reason in log() when it
+    /// exits or does not serve within 60 s.
+    bool start(int port = 0, const QByteArray &token = {}, const QStringList &extraArguments = {});
     /// Sends SIGKILL and waits for the exit.
     void kill();
     /// Sends SIGTERM and waits up to 30 s for the exit.
@@ -43,6 +44,7 @@ private:
     QProcess m_process;
     QString m_log;
     int m_port = 0;
+    bool m_https = false;
 };
 
 /// Makes `process` end with the test process, even when the test aborts.

@@ -226,6 +226,7 @@ void TestPrometheusSource::panelIncreaseMatchesNodeCounters()
     const double actual = summedValue(result);
     const double spanSeconds = double(m_sinceFirstMatch.elapsed()) / 1000.0 - 2.0 * kScrapeIntervalSeconds;
     const double upperBound = expected * (1.0 + 1.6 * kScrapeIntervalSeconds / spanSeconds);
+    qInfo() << "panel" << actual << "node counters" << expected << "upper bound" << upperBound;
     QVERIFY2(actual >= expected - 1e-6,
              qPrintable(QStringLiteral("panel %1, node counters %2").arg(actual).arg(expected)));
     QVERIFY2(actual <= upperBound,

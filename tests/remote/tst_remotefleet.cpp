@@ -229,6 +229,7 @@ private slots:
     void wrongTokenShownRejected();
     void detachedNodeLeavesFleetSum();
     void settingsKeepUrlsNotTokens();
+    void selfSignedNodeNeedsVerificationOff();
     void hostileMetricsContained_data();
     void hostileMetricsContained();
     void attachDialogTestsConnection();
@@ -481,6 +482,56 @@ void TestRemoteFleet::settingsKeepUrlsNotTokens()
     QSettings settings;
     QCOMPARE(RemoteSettings::nodes(settings).size(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(m_secrets->isEmpty(), kLongWaitMs);
+}
+
+void TestRemoteFleet::selfSignedNodeNeedsVerificationOff()
+{
+    const QString certificate = m_dir.filePath(QStringLiteral("tls-cert.pem"));
+    const QString key = m_dir.filePath(QStringLiteral("tls-key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                   QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                   QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), key,
+                   QStringLiteral("-out"), certificate});
+    if (!openssl.waitForStarted(10'000))
+        QSKIP("the openssl command is not available");
+    QVERIFY(openssl.waitForFinished(60'000));
+    QVERIFY2(openssl.exitCode() == 0, openssl.readAllStandardError().constData());
+
+    NodeProcess node(m_dir.path(), QStringLiteral("node-tls"));
+    QVERIFY2(node.start(0, kTokenA, {QStringLiteral("--tls-cert"), certificate, QStringLiteral("--tls-key"), key}),
+             qPrintable(node.log()));
+    QCOMPARE(node.url().scheme(), QStringLiteral("https"));
+
+    NodeFleet *fleet = createFleet();
+    QVERIFY(fleet->attachNode({node.url(), QString::fromLatin1(kTokenA), true}));
+    NodeClient *client = fleet->nodes().front();
+    QTRY_COMPARE_WITH_TIMEOUT(client->state().health, NodeHealth::Down, kLongWaitMs);
+    QVERIFY2(client->state().lastError.contains(QStringLiteral("The secure connection to")),
+             qPrintable(client->state().lastError));
+
+    // The person turns verification off for this test node, knowingly.
+    NodeEndpoint trusted = client->endpoint();
+    trusted.verifyTls = false;
+    QVERIFY(fleet->editNode(client->instance(), trusted));
+    QTRY_COMPARE_WITH_TIMEOUT(client->state().health, NodeHealth::Up, kLongWaitMs);
+    QVERIFY(m_model->index(0, int(FleetModel::Column::Node))
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("certificate not verified")));
+    QSettings settings;
+    QCOMPARE(RemoteSettings::nodes(settings).front().verifyTls, false);
+
+    // Plain HTTP to the TLS port fails with a hint about the scheme.
+    NodeEndpoint plain = trusted;
+    plain.url.setScheme(QStringLiteral("http"));
+    QVERIFY(fleet->editNode(client->instance(), plain));
+    QTRY_COMPARE_WITH_TIMEOUT(client->state().health, NodeHealth::Down, kLongWaitMs);
+    QVERIFY2(!client->state().lastError.isEmpty(), qPrintable(client->state().lastError));
+    fleet->detachNode(client->instance());
+    QVERIFY(node.terminate());
 }
 
 void TestRemoteFleet::hostileMetricsContained_data()

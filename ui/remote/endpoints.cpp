@@ -59,6 +59,11 @@ std::optional<QUrl> EndpointUrl::parse(const QString &text, QString *error)
     url.setScheme(scheme);
     url.setQuery(QString());
     url.setFragment(QString());
+    return asBase(url);
+}
+
+QUrl EndpointUrl::asBase(QUrl url)
+{
     if (!url.path().endsWith(QLatin1Char('/')))
         url.setPath(url.path() + QLatin1Char('/'));
     return url;

@@ -56,6 +56,10 @@ public:
     /// fragment are dropped. Returns nothing and sets `error` to a
     /// translated sentence for anything but an http or https URL with a host.
     static std::optional<QUrl> parse(const QString &text, QString *error);
+
+    /// Returns `url` with a trailing `/` on its path, so that API paths
+    /// resolve below it rather than beside its last segment.
+    static QUrl asBase(QUrl url);
 };
 
 } // namespace umg

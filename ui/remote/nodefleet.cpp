@@ -86,8 +86,9 @@ NodeClient *NodeFleet::createClient(const NodeEndpoint &endpoint)
     return client;
 }
 
-bool NodeFleet::attachNode(const NodeEndpoint &endpoint)
+bool NodeFleet::attachNode(NodeEndpoint endpoint)
 {
+    endpoint.url = EndpointUrl::asBase(endpoint.url);
     if (!checkNode(endpoint).isEmpty())
         return false;
     NodeClient *client = createClient(endpoint);
@@ -100,8 +101,9 @@ bool NodeFleet::attachNode(const NodeEndpoint &endpoint)
     return true;
 }
 
-bool NodeFleet::editNode(const QString &instance, const NodeEndpoint &endpoint)
+bool NodeFleet::editNode(const QString &instance, NodeEndpoint endpoint)
 {
+    endpoint.url = EndpointUrl::asBase(endpoint.url);
     const int index = nodeIndex(instance);
     if (index < 0 || !checkNode(endpoint, instance).isEmpty())
         return false;
@@ -300,8 +302,9 @@ QString NodeFleet::checkPrometheus(const PrometheusEndpoint &endpoint, const QSt
     return {};
 }
 
-bool NodeFleet::attachPrometheus(const PrometheusEndpoint &endpoint)
+bool NodeFleet::attachPrometheus(PrometheusEndpoint endpoint)
 {
+    endpoint.url = EndpointUrl::asBase(endpoint.url);
     if (!checkPrometheus(endpoint).isEmpty())
         return false;
     m_prometheus.append({endpoint});
@@ -311,8 +314,9 @@ bool NodeFleet::attachPrometheus(const PrometheusEndpoint &endpoint)
     return true;
 }
 
-bool NodeFleet::editPrometheus(const QString &instance, const PrometheusEndpoint &endpoint)
+bool NodeFleet::editPrometheus(const QString &instance, PrometheusEndpoint endpoint)
 {
+    endpoint.url = EndpointUrl::asBase(endpoint.url);
     const int index = prometheusIndex(instance);
     if (index < 0 || !checkPrometheus(endpoint, instance).isEmpty())
         return false;

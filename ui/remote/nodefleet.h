@@ -47,9 +47,9 @@ public:
     /// attached (in place of the node `replacing`), or an empty string.
     QString checkNode(const NodeEndpoint &endpoint, const QString &replacing = {}) const;
     /// Attaches a node; returns false when checkNode() objects.
-    bool attachNode(const NodeEndpoint &endpoint);
+    bool attachNode(NodeEndpoint endpoint);
     /// Changes the URL, token or TLS setting of an attached node.
-    bool editNode(const QString &instance, const NodeEndpoint &endpoint);
+    bool editNode(const QString &instance, NodeEndpoint endpoint);
     void detachNode(const QString &instance);
 
     /// The attached Prometheus servers, with their secrets once read.
@@ -57,8 +57,8 @@ public:
     std::optional<PrometheusEndpoint> prometheusServer(const QString &instance) const;
     bool isPrometheusSessionOnly(const QString &instance) const;
     QString checkPrometheus(const PrometheusEndpoint &endpoint, const QString &replacing = {}) const;
-    bool attachPrometheus(const PrometheusEndpoint &endpoint);
-    bool editPrometheus(const QString &instance, const PrometheusEndpoint &endpoint);
+    bool attachPrometheus(PrometheusEndpoint endpoint);
+    bool editPrometheus(const QString &instance, PrometheusEndpoint endpoint);
     void detachPrometheus(const QString &instance);
 
     /// Attaches the nodes and servers saved in the settings and reads their

@@ -73,6 +73,7 @@ PrometheusDataSource::PrometheusDataSource(PrometheusEndpoint endpoint, int time
     : m_endpoint(std::move(endpoint))
     , m_timeoutMs(timeoutMs)
 {
+    m_endpoint.url = EndpointUrl::asBase(m_endpoint.url);
 }
 
 QString PrometheusDataSource::displayName() const
