@@ -83,6 +83,7 @@ private slots:
     void customerReport();
 
     void pdfWithoutDisplay();
+    void helpListsOptions();
     void unwritableOutput_data();
     void unwritableOutput();
     void usageErrors_data();
@@ -474,6 +475,19 @@ void ReportsTest::pdfWithoutDisplay()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.isEmpty(), "--quiet prints nothing");
     QVERIFY(readFile(out).startsWith("%PDF-"));
+}
+
+void ReportsTest::helpListsOptions()
+{
+    const NodeRun help = runNode({"report", "--help"});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *option : {"--type", "--format", "--out", "--db", "--history", "--customers", "--runs",
+                               "--dashboard", "--customer", "--run", "--range", "--end"})
+        QVERIFY2(help.out.contains(QLatin1String(option)), option);
+
+    const NodeRun overview = runNode({"--help"});
+    QCOMPARE(overview.exitCode, 0);
+    QVERIFY(overview.out.contains("report               write a dashboard, load-test, customer or goal report"));
 }
 
 void ReportsTest::unwritableOutput_data()

@@ -142,6 +142,7 @@ private Q_SLOTS:
 
     void lastDashboardRestored();
     void damagedDatabaseOffersFreshStart();
+    void replayReportsMissingFile();
     void replayTalkingDataMatchesNode();
     void screenshotModeWritesPngs();
 
@@ -569,6 +570,27 @@ void TestConsole::damagedDatabaseOffersFreshStart()
     QCOMPARE(movedAside.size(), 1);
     window->close();
     window.reset();
+}
+
+void TestConsole::replayReportsMissingFile()
+{
+    const QString missing = m_folder.filePath(QStringLiteral("no-such-events.ndjson"));
+    QSignalSpy failed(m_window->replay(), &ReplayController::failed);
+    QVERIFY(m_window->startReplay({missing}));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kDataTimeoutMs);
+
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("no-such-events.ndjson")), qPrintable(message));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->messageBar()->text(), message, kDataTimeoutMs);
+    QVERIFY(!m_window->replay()->isRunning());
+    QVERIFY(!m_window->demo()->isPaused());
+    QCOMPARE(m_window->session()->state(), SessionState::Running);
+    QCOMPARE(m_window->session()->profile(), EngineProfile::Demo);
+    auto *dialog = m_window->findChild<ReplayDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->statusText(), message);
+    dialog->close();
+    m_window->messageBar()->clearMessage();
 }
 
 void TestConsole::replayTalkingDataMatchesNode()

@@ -8,6 +8,7 @@
 #include "datasource/historydatasource.h"
 #include "datasource/queryrunner.h"
 #include "demo/demoworkload.h"
+#include "exports/exportmenu.h"
 #include "loadtest/consoleloadtestrunner.h"
 #include "loadtest/loadtestview.h"
 #include "remote/remoteconsole.h"
@@ -180,6 +181,8 @@ void MainWindow::buildActions()
     fileMenu->addAction(m_remote->attachNodeAction());
     fileMenu->addAction(m_remote->attachPrometheusAction());
     fileMenu->addSeparator();
+    fileMenu->addMenu(new ExportMenu(this, fileMenu));
+    fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -265,7 +268,14 @@ void MainWindow::connectParts()
         m_rateBox->setValue(int(rate));
     });
 
-    connect(m_replay, &ReplayController::phaseChanged, this, &MainWindow::updateDemoActions);
+    connect(m_replay, &ReplayController::phaseChanged, this, [this](ReplayController::Phase phase) {
+        // Paused only once the files passed their check, so that a missing
+        // file leaves the demo running. Demo events would mix into the
+        // replay's counts.
+        if (phase == ReplayController::Phase::Restarting)
+            m_demo->pause();
+        updateDemoActions();
+    });
     connect(m_replay, &ReplayController::finished, this, [this](const ReplayResult &result) {
         statusBar()->showMessage(result.cancelled ? tr("Replay cancelled. The demo is paused; resume it to feed "
                                                        "the engine again.")
@@ -330,7 +340,6 @@ bool MainWindow::startReplay(const QStringList &files)
                                   tr("The demo is being reset. Start the replay again when the engine runs."));
         return false;
     }
-    m_demo->pause();
     auto *dialog = new ReplayDialog(m_replay, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const bool started = m_replay->start(files);

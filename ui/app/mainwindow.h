@@ -72,8 +72,9 @@ public:
     void setDataSource(std::shared_ptr<const DashboardDataSource> source);
 
     /// Replays `files` through the embedded engine with a progress dialog;
-    /// File > Replay… calls it after the file dialog. Pauses the demo.
-    /// Returns false when a replay is already running.
+    /// File > Replay… calls it after the file dialog. Pauses the demo once
+    /// the files passed their check. Returns false when a replay is already
+    /// running.
     bool startReplay(const QStringList &files);
 
     /// Pauses the demo, restarts the engine on a fresh database and a fresh

@@ -5,6 +5,7 @@
 #include "loadtest/loadtestlog.h"
 #include "loadtest/loadtestrunsmodel.h"
 #include "loadtest/loadtesttext.h"
+#include "widgets/panelframe.h"
 #include "widgets/thresholdtable.h"
 #include "widgets/timeserieschart.h"
 #include "widgets/valueformat.h"
@@ -180,7 +181,8 @@ QWidget *LoadTestView::buildRunTab()
     m_chart->setDecimals(0);
     m_chart->setThresholdPolicy(ThresholdPolicy::higherIsBetter(checkInfo(Check::Throughput).target));
     m_chart->setMinimumHeight(180);
-    right->addWidget(m_chart, 1);
+    // In a panel frame, like the dashboard's charts, for its PNG export.
+    right->addWidget(new PanelFrame(tr("Throughput during the run"), m_chart, page), 1);
 
     right->addWidget(heading(tr("Validation summary"), page));
     m_outcomeLabel = new QLabel(tr("No load test has run yet."), page);

@@ -161,10 +161,23 @@ HistoryRecorderStats EngineSession::recorderStats() const
 
 void EngineSession::setCustomerMetrics(std::vector<CustomerRecordMetrics> records)
 {
-    std::lock_guard lock(m_mutex);
-    m_customerRecords = std::move(records);
-    if (m_engine)
-        m_engine->metrics().setCustomerRecords(m_customerRecords);
+    {
+        std::lock_guard lock(m_mutex);
+        m_customerRecords = std::move(records);
+    }
+    // EngineMetrics locks against a scrape in progress, so the update runs on
+    // the control thread. openParts() applies the records to a new engine.
+    runOnControlThread([this] {
+        std::shared_ptr<Engine> engine;
+        std::vector<CustomerRecordMetrics> current;
+        {
+            std::lock_guard lock(m_mutex);
+            engine = m_engine;
+            current = m_customerRecords;
+        }
+        if (engine)
+            engine->metrics().setCustomerRecords(current);
+    });
 }
 
 std::shared_ptr<prometheus::Collectable> EngineSession::metricsCollectable()
