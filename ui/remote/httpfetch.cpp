@@ -84,6 +84,13 @@ HttpFetch::HttpFetch(QNetworkReply *reply, const QUrl &url, const FetchOptions &
     connect(reply, &QNetworkReply::metaDataChanged, this, &HttpFetch::checkDeclaredLength);
     connect(reply, &QNetworkReply::readyRead, this, &HttpFetch::readBody);
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        // The manager reuses a connection to the same host and port with the
+        // TLS configuration it was opened with, so a request that turned
+        // verification off may still see the errors and ignores them here.
+        if (!m_options.verifyTls) {
+            m_reply->ignoreSslErrors(errors);
+            return;
+        }
         for (const QSslError &error : errors)
             m_tlsErrors.append(error.errorString());
     });
