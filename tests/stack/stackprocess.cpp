@@ -65,10 +65,12 @@ HttpResult httpPost(const QUrl& url, const QByteArray& body, const QByteArray& c
     return send(url, &body, contentType, timeout);
 }
 
-QJsonDocument prometheusQuery(const QUrl& prometheus, const QString& expression)
+QJsonDocument prometheusQuery(const QUrl& prometheus, const QString& expression, std::optional<double> time)
 {
-    const QByteArray url = prometheus.toEncoded(QUrl::StripTrailingSlash) + "/api/v1/query?query="
+    QByteArray url = prometheus.toEncoded(QUrl::StripTrailingSlash) + "/api/v1/query?query="
         + QUrl::toPercentEncoding(expression);
+    if (time)
+        url += "&time=" + QByteArray::number(*time, 'f', 3);
     return QJsonDocument::fromJson(httpGet(QUrl::fromEncoded(url, QUrl::StrictMode)).body);
 }
 

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 
 // Services of a test stack (Prometheus, Alertmanager, unmogrowp-node), each
 // started by the test on a free loopback port and stopped when the test
@@ -35,8 +36,10 @@ HttpResult httpPost(const QUrl& url, const QByteArray& body, const QByteArray& c
                     std::chrono::milliseconds timeout = std::chrono::seconds(10));
 
 /// Runs an instant query against Prometheus's HTTP API and returns the
-/// whole response document (status, data.resultType, data.result).
-QJsonDocument prometheusQuery(const QUrl& prometheus, const QString& expression);
+/// whole response document (status, data.resultType, data.result). The
+/// query is evaluated at `time` (Unix seconds) when given, else now.
+QJsonDocument prometheusQuery(const QUrl& prometheus, const QString& expression,
+                              std::optional<double> time = std::nullopt);
 
 /// Polls `condition` every 250 ms until it returns true or `timeout` passes;
 /// returns its last result. Events are processed while waiting.

@@ -67,7 +67,10 @@ private slots:
     void panelQueriesAccepted();
 
 private:
-    QJsonDocument query(const QString& expression) { return test::prometheusQuery(m_prometheusUrl, expression); }
+    QJsonDocument query(const QString& expression, std::optional<double> time = std::nullopt)
+    {
+        return test::prometheusQuery(m_prometheusUrl, expression, time);
+    }
     double nodeProcessedEvents();
 
     QTemporaryDir m_dir;
@@ -153,7 +156,15 @@ void TestPrometheusScrape::rateMatchesNode()
     QTest::qWait(static_cast<int>(std::chrono::milliseconds(kMeasurement).count()));
     const double after = nodeProcessedEvents();
     const double nodeRate = (after - before) / (static_cast<double>(clock.elapsed()) / 1000.0);
-    const QJsonArray result = resultOf(query(QStringLiteral("sum(rate(attribution_events_processed_total[1m]))")));
+    // Evaluated at the latest scrape rather than now: on a busy machine the
+    // latest scrape can be seconds old, and rate() then extrapolates a window
+    // that ends short of the evaluation time only by half a scrape interval,
+    // which undercounts by the age of that scrape.
+    const QJsonArray latest = resultOf(query(QStringLiteral("max(timestamp(attribution_events_processed_total))")));
+    QCOMPARE(latest.size(), 1);
+    const double latestScrape = sampleValue(latest.at(0).toObject());
+    const QJsonArray result =
+        resultOf(query(QStringLiteral("sum(rate(attribution_events_processed_total[1m]))"), latestScrape));
 
     QVERIFY2(!m_sender->exhausted(), "the sender ran out of events before the measurement ended");
     QCOMPARE(m_sender->failures(), std::uint64_t(0));
