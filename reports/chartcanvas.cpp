@@ -188,10 +188,12 @@ qint64 timeTickStep(qint64 spanMs)
 QString timeLabel(qint64 ms, qint64 spanMs, qint64 stepMs)
 {
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc());
+    // The day formats are translated, because the order of month and day
+    // differs between languages (QDateTime::toString() format strings).
     if (stepMs >= 86'400'000)
-        return time.toString(QStringLiteral("MM-dd"));
+        return time.toString(ReportText::tr("MM-dd", "time axis format of report charts: a day"));
     if (spanMs > 86'400'000)
-        return time.toString(QStringLiteral("MM-dd HH:mm"));
+        return time.toString(ReportText::tr("MM-dd HH:mm", "time axis format of report charts: a day and a time"));
     return time.toString(stepMs < 60'000 ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
 }
 

@@ -10,11 +10,10 @@
 namespace umg::reports {
 namespace {
 
-class CustomerReportText
+class Text
 {
     Q_DECLARE_TR_FUNCTIONS(umg::reports::CustomerReport)
 };
-using Text = CustomerReportText;
 using dashboards::Target;
 
 // The targets the dashboards colour these values by.

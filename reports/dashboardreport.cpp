@@ -12,11 +12,10 @@
 namespace umg::reports {
 namespace {
 
-class DashboardReportText
+class Text
 {
     Q_DECLARE_TR_FUNCTIONS(umg::reports::DashboardReport)
 };
-using Text = DashboardReportText;
 using dashboards::Panel;
 using dashboards::PanelKind;
 using dashboards::RecordSource;

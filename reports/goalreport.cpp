@@ -8,11 +8,10 @@
 namespace umg::reports {
 namespace {
 
-class GoalReportText
+class Text
 {
     Q_DECLARE_TR_FUNCTIONS(umg::reports::GoalReport)
 };
-using Text = GoalReportText;
 
 constexpr int kTechnicalGoals = 5;
 constexpr int kCustomerGoals = 5;

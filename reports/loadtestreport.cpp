@@ -7,11 +7,10 @@
 namespace umg::reports {
 namespace {
 
-class LoadTestReportText
+class Text
 {
     Q_DECLARE_TR_FUNCTIONS(umg::reports::LoadTestReport)
 };
-using Text = LoadTestReportText;
 
 constexpr double kBytesPerMebibyte = 1024.0 * 1024.0;
 

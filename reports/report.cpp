@@ -61,12 +61,18 @@ QString ReportText::yesNo(bool value)
 QString ReportText::time(qint64 msSinceEpoch)
 {
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc());
-    return tr("%1 UTC").arg(time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    // The locale's long time format has seconds; its time zone fields ("t")
+    // would name the local zone, so the text appends UTC itself.
+    QString timeFormat = QLocale().timeFormat(QLocale::LongFormat);
+    timeFormat.remove(QLatin1Char('t'));
+    return tr("%1 %2 UTC", "date and time")
+        .arg(day(msSinceEpoch), QLocale().toString(time.time(), timeFormat.trimmed()));
 }
 
 QString ReportText::day(qint64 msSinceEpoch)
 {
-    return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd"));
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch, QTimeZone::utc()).date(),
+                              QLocale::ShortFormat);
 }
 
 QString ReportText::duration(qint64 milliseconds)

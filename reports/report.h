@@ -148,9 +148,10 @@ public:
     static QString state(TargetState state);
     /// "Yes" or "No".
     static QString yesNo(bool value);
-    /// A UTC time as "2026-11-01 12:00:00 UTC".
+    /// A UTC time as day() and the default locale's time with seconds,
+    /// followed by "UTC": "11/1/26 12:00:00 PM UTC", "01.11.26 12:00:00 UTC".
     static QString time(qint64 msSinceEpoch);
-    /// A UTC day as "2026-11-01".
+    /// A UTC day in the default locale's short date format: "11/1/26", "01.11.26".
     static QString day(qint64 msSinceEpoch);
     /// A duration in the largest whole unit, such as "15 minutes" or "7 days".
     static QString duration(qint64 milliseconds);

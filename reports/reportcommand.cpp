@@ -32,11 +32,10 @@ namespace {
 using node::Arguments;
 using node::UsageError;
 
-class ReportCommandText
+class Text
 {
     Q_DECLARE_TR_FUNCTIONS(umg::reports::ReportCommand)
 };
-using Text = ReportCommandText;
 
 constexpr qint64 kMinuteMs = 60'000;
 constexpr qint64 kMinRangeMs = kMinuteMs;
@@ -365,9 +364,9 @@ Report goalReport(const Arguments &arguments, const Sources &sources)
     return buildGoalReport(evaluation, inputs, QDateTime::currentMSecsSinceEpoch());
 }
 
-} // namespace
-
-std::string reportUsage()
+// A QString function, because lupdate does not resolve Text::tr inside a
+// function whose return type is qualified with std::.
+QString usageText()
 {
     return Text::tr(R"(usage: unmogrowp-node report --type TYPE --format pdf|html|csv --out FILE --db PATH [options]
 
@@ -404,8 +403,14 @@ Options:
   --quiet                     print nothing on success
   Exit status: 0 when the report was written, 1 when a database could not be read or the file could not be
   written, 2 for invalid usage. The program uses Qt's offscreen platform unless QT_QPA_PLATFORM is set.
-)")
-        .toStdString();
+)");
+}
+
+} // namespace
+
+std::string reportUsage()
+{
+    return usageText().toStdString();
 }
 
 int runReportCommand(const std::vector<std::string> &args)

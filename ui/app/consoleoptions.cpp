@@ -122,4 +122,19 @@ ConsoleArguments ConsoleCommandLine::parse(const QStringList &arguments)
     return result;
 }
 
+bool ConsoleCommandLine::requestsHelpOrVersion(const QStringList &arguments)
+{
+    // The options of QCommandLineParser::addHelpOption() and addVersionOption().
+    static const QStringList options = {QStringLiteral("-h"),        QStringLiteral("--help"),
+                                        QStringLiteral("-?"),        QStringLiteral("--help-all"),
+                                        QStringLiteral("-v"),        QStringLiteral("--version")};
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--"))
+            return false;
+        if (options.contains(arguments.at(i)))
+            return true;
+    }
+    return false;
+}
+
 } // namespace umg

@@ -46,6 +46,9 @@ class ConsoleCommandLine
 public:
     /// Parses `arguments` (the program name first). Never exits the process.
     static ConsoleArguments parse(const QStringList &arguments);
+    /// True when `arguments` (the program name first) contain a help or
+    /// version option, which parse() handles without a display.
+    static bool requestsHelpOrVersion(const QStringList &arguments);
 };
 
 } // namespace umg

@@ -3,6 +3,7 @@
 #include "dashboards/dashboardslog.h"
 #include "dashboards/loadtestrunner.h"
 #include "datasource/queryrunner.h"
+#include "widgets/valueformat.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -319,7 +320,7 @@ void DashboardView::onBatchFinished(quint64 batchId, const QList<QueryResult> &r
     applyRecords();
 
     ++m_completedRefreshes;
-    m_updatedLabel->setText(tr("Updated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_updatedLabel->setText(tr("Updated %1").arg(formatTime(QTime::currentTime())));
     Q_EMIT refreshed();
 }
 

@@ -52,7 +52,7 @@ QVariant LoadTestRunsModel::data(const QModelIndex &index, int role) const
     case Column::Id:
         return qint64(run.id);
     case Column::Started:
-        return QDateTime::fromMSecsSinceEpoch(run.startedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return formatDateTime(QDateTime::fromMSecsSinceEpoch(run.startedAtMs));
     case Column::Name:
         return QString::fromStdString(run.name);
     case Column::Target:

@@ -638,8 +638,7 @@ void LoadTestView::showResult(const LoadTestResult &result)
                         LoadTestText::checkPolicy(check.check)));
     }
     m_summaryTable->setRows(rows);
-    const QString started =
-        QDateTime::fromMSecsSinceEpoch(result.startedAtMs).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString started = formatDateTime(QDateTime::fromMSecsSinceEpoch(result.startedAtMs));
     const QString verdict = result.passed() ? tr("Every target was met.") : tr("At least one target was missed.");
     m_outcomeLabel->setText(tr("%1 \"%2\" against %3, started %4: %5 %6")
                                 .arg(LoadTestText::outcomeText(result.outcome),

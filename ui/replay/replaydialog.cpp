@@ -105,7 +105,7 @@ void ReplayDialog::onProgress(const ReplayProgress &progress)
                           .arg(formatCount(qint64(progress.eventsRead)), formatCount(qint64(progress.linesRejected))));
     const double rate = progress.elapsedSeconds > 0 ? double(progress.eventsRead) / progress.elapsedSeconds : 0.0;
     m_rate->setText(tr("%1 events/s, %2 s elapsed")
-                        .arg(formatCount(qint64(rate)), QString::number(progress.elapsedSeconds, 'f', 1)));
+                        .arg(formatCount(qint64(rate)), formatValue(progress.elapsedSeconds, 1, {})));
 }
 
 void ReplayDialog::onFinished(const ReplayResult &result, const EngineSnapshot &snapshot)
@@ -123,7 +123,7 @@ void ReplayDialog::onFinished(const ReplayResult &result, const EngineSnapshot &
     const double rate = result.elapsedSeconds > 0 ? double(result.eventsRead) / result.elapsedSeconds : 0.0;
     m_counts->setText(QString());
     m_rate->setText(tr("%1 events/s over %2 s")
-                        .arg(formatCount(qint64(rate)), QString::number(result.elapsedSeconds, 'f', 2)));
+                        .arg(formatCount(qint64(rate)), formatValue(result.elapsedSeconds, 2, {})));
     switchToClose();
 }
 

@@ -32,4 +32,27 @@ QString formatPercent(double ratio, int decimals)
         .arg(QLocale().toString(ratio * 100.0, 'f', decimals));
 }
 
+QString formatDate(const QDate &date)
+{
+    return QLocale().toString(date, QLocale::ShortFormat);
+}
+
+QString formatTime(const QTime &time)
+{
+    // The long time format is the locale's one with seconds. Its time zone
+    // fields ("t") are dropped, because the console shows local times.
+    QString format = QLocale().timeFormat(QLocale::LongFormat);
+    format.remove(QLatin1Char('t'));
+    return QLocale().toString(time, format.trimmed());
+}
+
+QString formatDateTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QStringLiteral("—");
+    const QDateTime local = time.toLocalTime();
+    return QCoreApplication::translate("umg::ValueFormat", "%1 %2", "date and time")
+        .arg(formatDate(local.date()), formatTime(local.time()));
+}
+
 } // namespace umg

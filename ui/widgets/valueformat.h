@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
 namespace umg {
@@ -14,5 +15,16 @@ QString formatCount(qint64 count);
 
 /// Formats a ratio (0.25) as a percentage ("25.0 %"). NaN reads as "—".
 QString formatPercent(double ratio, int decimals = 1);
+
+/// Formats a date in the current locale's short form ("1/2/26", "02.01.26").
+QString formatDate(const QDate &date);
+
+/// Formats a time of day with seconds in the current locale's form
+/// ("3:04:05 PM", "15:04:05"), without a time zone.
+QString formatTime(const QTime &time);
+
+/// Formats a local date and time as formatDate() and formatTime() do. An
+/// invalid time reads as "—".
+QString formatDateTime(const QDateTime &time);
 
 } // namespace umg
