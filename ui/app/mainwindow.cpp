@@ -1,6 +1,10 @@
 #include "app/mainwindow.h"
 
+#include "alerts/alertmonitor.h"
+#include "alerts/alertnotifier.h"
+#include "alerts/alertsview.h"
 #include "app/applog.h"
+#include "app/consolelanguage.h"
 #include "app/messagebar.h"
 #include "customers/customerrepository.h"
 #include "customers/customersview.h"
@@ -15,6 +19,7 @@
 #include "replay/replaycontroller.h"
 #include "replay/replaydialog.h"
 #include "session/enginesession.h"
+#include "validation/validationview.h"
 #include "widgets/valueformat.h"
 
 #include "metrics/metricsserver.h"
@@ -74,6 +79,10 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     // keeps their series out of the local dashboards.
     m_remote = new RemoteConsole([session] { return session->writableHistory(); }, this);
     setDataSource(m_remote->dataSource());
+    // The alert rules read the same history: the embedded engine's series
+    // and those recorded from attached nodes.
+    m_alertMonitor = new AlertMonitor([session] { return session->history(); },
+                                      QDir(dataDir).filePath(QStringLiteral("alert-history.db")), this);
 
     buildViews();
     buildLoadTest();
@@ -88,6 +97,7 @@ MainWindow::MainWindow(const ConsoleOptions &options, QWidget *parent)
     m_demo->start(!options.demo);
     startMetricsServer();
     m_remote->restore();
+    m_alertMonitor->start();
     updateDemoActions();
     updateStatus();
 }
@@ -105,6 +115,8 @@ MainWindow::~MainWindow()
     m_metricsServer.reset();
     delete m_remote;
     m_remote = nullptr;
+    delete m_alertMonitor;
+    m_alertMonitor = nullptr;
     delete m_queries;
     m_queries = nullptr;
     m_session->stopAndWait();
@@ -150,6 +162,18 @@ void MainWindow::buildViews()
     auto *fleetItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("Fleet"), m_sideBar);
     fleetItem->setData(Qt::UserRole, QStringLiteral("fleet"));
 
+    m_alertsView = new AlertsView(m_alertMonitor, m_stack);
+    m_stack->addWidget(m_alertsView);
+    auto *alertsItem =
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxWarning), tr("Alerts"), m_sideBar);
+    alertsItem->setData(Qt::UserRole, QStringLiteral("alerts"));
+
+    m_validationView = new ValidationView(m_remote->fleet(), m_stack);
+    m_stack->addWidget(m_validationView);
+    auto *validationItem =
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Validation"), m_sideBar);
+    validationItem->setData(Qt::UserRole, QStringLiteral("validation"));
+
     connect(m_sideBar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_sideBar->setCurrentRow(0);
     setCentralWidget(central);
@@ -192,6 +216,13 @@ void MainWindow::buildActions()
                                               [this, i] { m_sideBar->setCurrentRow(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
+    viewMenu->addSeparator();
+    QMenu *languageMenu = ConsoleLanguage::createMenu(viewMenu);
+    viewMenu->addMenu(languageMenu);
+    connect(languageMenu, &QMenu::triggered, this, [this] {
+        m_messageBar->showMessage(MessageBar::Level::Information,
+                                  tr("The console shows the chosen language from its next start."));
+    });
 
     QMenu *demoMenu = menuBar()->addMenu(tr("&Demo"));
     m_pauseDemoAction = demoMenu->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("&Pause demo"));
@@ -253,6 +284,11 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::connectParts()
 {
+    m_alertNotifier = new AlertNotifier(m_alertMonitor, m_messageBar, [this] { showAlerts(); }, this);
+    connect(m_alertMonitor, &AlertMonitor::failed, this,
+            [this](const QString &message) { m_messageBar->showMessage(MessageBar::Level::Warning, message); });
+    connect(m_alertsView, &AlertsView::messageRaised, this,
+            [this](const QString &message) { m_messageBar->showMessage(MessageBar::Level::Warning, message); });
     connect(m_remote, &RemoteConsole::dataSourceChanged, this, &MainWindow::setDataSource);
     connect(m_remote, &RemoteConsole::warningRaised, this,
             [this](const QString &message) { m_messageBar->showMessage(MessageBar::Level::Warning, message); });
@@ -302,6 +338,11 @@ void MainWindow::showDashboard(DashboardId id)
 void MainWindow::showCustomers()
 {
     m_sideBar->setCurrentRow(m_stack->indexOf(m_customersView));
+}
+
+void MainWindow::showAlerts()
+{
+    m_sideBar->setCurrentRow(m_stack->indexOf(m_alertsView));
 }
 
 QWidget *MainWindow::currentView() const

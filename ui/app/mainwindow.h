@@ -16,6 +16,9 @@ class QTimer;
 
 namespace umg {
 
+class AlertMonitor;
+class AlertNotifier;
+class AlertsView;
 class ConsoleLoadTestRunner;
 class CustomerRepository;
 class CustomersView;
@@ -29,6 +32,7 @@ class QueryRunner;
 class RemoteConsole;
 class ReplayController;
 enum class SessionState;
+class ValidationView;
 
 /// The console's main window: a side bar with the four dashboards and the
 /// Customers view, the demo controls, File > Replay…, and the message bar.
@@ -58,6 +62,10 @@ public:
     QueryRunner *queryRunner() const { return m_queries; }
     MessageBar *messageBar() const { return m_messageBar; }
     RemoteConsole *remote() const { return m_remote; }
+    AlertMonitor *alertMonitor() const { return m_alertMonitor; }
+    AlertNotifier *alertNotifier() const { return m_alertNotifier; }
+    AlertsView *alertsView() const { return m_alertsView; }
+    ValidationView *validationView() const { return m_validationView; }
 
     QList<DashboardView *> dashboards() const { return m_dashboards; }
     DashboardView *dashboard(DashboardId id) const;
@@ -65,6 +73,7 @@ public:
 
     void showDashboard(DashboardId id);
     void showCustomers();
+    void showAlerts();
     QWidget *currentView() const;
 
     /// Replaces the source that all dashboards read, for example with remote
@@ -109,12 +118,16 @@ private:
     ConsoleLoadTestRunner *m_loadTest = nullptr;
     std::unique_ptr<MetricsServer> m_metricsServer;
     RemoteConsole *m_remote = nullptr;
+    AlertMonitor *m_alertMonitor = nullptr;
+    AlertNotifier *m_alertNotifier = nullptr;
 
     MessageBar *m_messageBar = nullptr;
     QListWidget *m_sideBar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QList<DashboardView *> m_dashboards;
     CustomersView *m_customersView = nullptr;
+    AlertsView *m_alertsView = nullptr;
+    ValidationView *m_validationView = nullptr;
 
     QAction *m_pauseDemoAction = nullptr;
     QAction *m_resetDemoAction = nullptr;

@@ -1,6 +1,9 @@
 #include "exports/exportmenu.h"
 
 #include "app/mainwindow.h"
+#include "alerts/alertthresholdsettings.h"
+#include "alerts/ruleexport.h"
+#include "alerts/stackexportdialog.h"
 #include "app/messagebar.h"
 #include "customers/customerrepository.h"
 #include "dashboards/dashboardview.h"
@@ -8,6 +11,9 @@
 #include "exports/exportdialog.h"
 #include "exports/exportslog.h"
 #include "loadtest/consoleloadtestrunner.h"
+#include "remote/nodeclient.h"
+#include "remote/nodefleet.h"
+#include "remote/remoteconsole.h"
 #include "session/enginesession.h"
 
 #include "reports/report.h"
@@ -16,6 +22,7 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
@@ -103,6 +110,12 @@ ExportMenu::ExportMenu(MainWindow *window, QWidget *parent)
         action->setStatusTip(tr("Write a %1 as PDF, HTML or CSV").arg(ExportDialog::kindTitle(kind).toLower()));
         m_actions.append(action);
     }
+
+    addSeparator();
+    m_rulesAction = addAction(tr("&Alerting rules…"), this, &ExportMenu::exportRulesWithDialog);
+    m_rulesAction->setStatusTip(tr("Write the alert rules with the console's thresholds as a Prometheus rule file"));
+    m_stackAction = addAction(tr("&Server stack…"), this, &ExportMenu::exportStackWithDialog);
+    m_stackAction->setStatusTip(tr("Write the configuration of Prometheus, Alertmanager and Grafana for the nodes"));
 }
 
 QAction *ExportMenu::action(ReportKind kind) const
@@ -258,6 +271,66 @@ void ExportMenu::onFinished(const QString &filePath, const QString &errorMessage
         box->open();
     }
     Q_EMIT exportFinished(filePath, errorMessage);
+}
+
+QStringList ExportMenu::attachedNodeMetricsUrls() const
+{
+    QStringList urls;
+    if (!m_window->remote())
+        return urls;
+    // A node's HTTP API serves its metrics at /metrics.
+    for (const NodeClient *node : m_window->remote()->fleet()->nodes())
+        urls.append(node->endpoint().url.resolved(QUrl(QStringLiteral("metrics"))).toString());
+    return urls;
+}
+
+QString ExportMenu::exportRules(const QString &path)
+{
+    const QString error = RuleExport::writeRuleFile(path, AlertThresholdSettings::load());
+    showExportOutcome(path, error);
+    return error;
+}
+
+QString ExportMenu::exportStack(const QString &folder, const QStringList &nodeUrls, const QString &nodeTokenFile)
+{
+    QStringList written;
+    const QString error =
+        RuleExport::writeStack(folder, nodeUrls, nodeTokenFile, AlertThresholdSettings::load(), &written);
+    showExportOutcome(folder, error);
+    return error;
+}
+
+void ExportMenu::showExportOutcome(const QString &path, const QString &error)
+{
+    if (error.isEmpty()) {
+        m_window->messageBar()->showMessage(MessageBar::Level::Information,
+                                            tr("Written to %1.").arg(QDir::toNativeSeparators(path)), tr("Open"),
+                                            [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    } else {
+        m_window->messageBar()->showMessage(MessageBar::Level::Error, error);
+    }
+}
+
+void ExportMenu::exportRulesWithDialog()
+{
+    const QString suggested = QDir(exportFolder()).filePath(QStringLiteral("unmogrowp-alerts.yml"));
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Alerting Rules"), suggested,
+                                                      tr("Prometheus rule files (*.yml *.yaml)"));
+    if (path.isEmpty())
+        return;
+    QSettings().setValue(kFolderKey, QFileInfo(path).absolutePath());
+    exportRules(path);
+}
+
+void ExportMenu::exportStackWithDialog()
+{
+    const QString folder = QDir(exportFolder()).filePath(QStringLiteral("unmogrowp-stack"));
+    auto *dialog = new StackExportDialog(folder, attachedNodeMetricsUrls(), m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        exportStack(dialog->folder(), dialog->nodeUrls(), dialog->nodeTokenFile());
+    });
+    dialog->open();
 }
 
 } // namespace umg

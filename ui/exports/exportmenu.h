@@ -40,7 +40,8 @@ private:
 };
 
 /// File > Export: Dashboard…, Load-test run…, Customer report… and Goal
-/// report…. Each entry opens an ExportDialog, collects the data the report
+/// report…, then Alerting rules… and Server stack… (see RuleExport). Each
+/// report entry opens an ExportDialog, collects the data the report
 /// needs on the GUI thread (ReportJob) and has a ReportExporter build and
 /// write it. The outcome is shown in the window's message bar; a failure
 /// also in a message box, with the fix.
@@ -62,6 +63,18 @@ public:
     bool isExporting() const;
 
     QAction *action(ReportKind kind) const;
+    QAction *rulesAction() const { return m_rulesAction; }
+    QAction *stackAction() const { return m_stackAction; }
+
+    /// Writes the alerting rules with the Alerts view's thresholds to `path`
+    /// and reports the outcome in the message bar. Returns an empty string
+    /// or the translated failure.
+    QString exportRules(const QString &path);
+    /// Writes the server stack for `nodeUrls` below `folder`, like
+    /// exportRules(). `nodeTokenFile` may be empty.
+    QString exportStack(const QString &folder, const QStringList &nodeUrls, const QString &nodeTokenFile = {});
+    /// The metrics URLs of the attached nodes, for the stack's scrape job.
+    QStringList attachedNodeMetricsUrls() const;
 
 Q_SIGNALS:
     void exportFinished(const QString &filePath, const QString &errorMessage);
@@ -70,10 +83,15 @@ private:
     void exportWithDialog(ReportKind kind);
     void fillSubjects(ExportDialog *dialog);
     void onFinished(const QString &filePath, const QString &errorMessage);
+    void exportRulesWithDialog();
+    void exportStackWithDialog();
+    void showExportOutcome(const QString &path, const QString &error);
 
     MainWindow *m_window = nullptr;
     QPointer<ReportExporter> m_exporter;
     QList<QAction *> m_actions;
+    QAction *m_rulesAction = nullptr;
+    QAction *m_stackAction = nullptr;
 };
 
 } // namespace umg

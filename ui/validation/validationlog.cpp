@@ -1,0 +1,7 @@
+#include "validation/validationlog.h"
+
+namespace umg {
+
+Q_LOGGING_CATEGORY(lcValidation, "umg.ui.validation", QtInfoMsg)
+
+} // namespace umg

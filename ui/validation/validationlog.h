@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace umg {
+
+Q_DECLARE_LOGGING_CATEGORY(lcValidation)
+
+} // namespace umg
