@@ -1,6 +1,7 @@
 #include "dashboards/recordpanels.h"
 
 #include "customers/healthscore.h"
+#include "reports/recordfigures.h"
 
 #include <chrono>
 #include <cmath>
@@ -28,19 +29,12 @@ Date todayUtc()
 
 double RecordPanels::estimatedMrr(const CustomerRecords &records)
 {
-    double total = 0;
-    for (const CustomerRecord &record : records)
-        total += record.monthlyRecurringRevenue;
-    return total;
+    return reports::RecordFigures::estimatedMrr(records);
 }
 
 double RecordPanels::timeToLaunchDays(const CustomerRecord &record, Date today)
 {
-    const std::optional<Date> discovery = record.stageDate(OnboardingStage::Discovery);
-    if (!discovery)
-        return qQNaN();
-    const Date end = record.stageDate(OnboardingStage::Launch).value_or(today);
-    return double((end - *discovery).count());
+    return reports::RecordFigures::timeToLaunchDays(record, today);
 }
 
 QList<BarEntry> RecordPanels::timeToLaunch(const CustomerRecords &records, Date today)
@@ -53,19 +47,7 @@ QList<BarEntry> RecordPanels::timeToLaunch(const CustomerRecords &records, Date 
 
 double RecordPanels::averageTimeToLaunch(const CustomerRecords &records)
 {
-    double total = 0;
-    int launched = 0;
-    for (const CustomerRecord &record : records) {
-        const std::optional<Date> launch = record.stageDate(OnboardingStage::Launch);
-        if (!launch)
-            continue;
-        const double days = timeToLaunchDays(record, *launch);
-        if (std::isnan(days))
-            continue;
-        total += days;
-        ++launched;
-    }
-    return launched > 0 ? total / launched : qQNaN();
+    return reports::RecordFigures::averageTimeToLaunch(records);
 }
 
 QList<BarEntry> RecordPanels::openTickets(const CustomerRecords &records, Date today)
@@ -100,32 +82,19 @@ QList<TimeSeries> RecordPanels::healthHistory(const CustomerRecords &records, Da
 
 double RecordPanels::pilotProgress(const CustomerRecords &records, Date today)
 {
-    constexpr int kStages = int(OnboardingStage::Count);
-    int reached = 0;
-    for (const CustomerRecord &record : records) {
-        if (const std::optional<OnboardingStage> stage = record.currentStage(today))
-            reached += int(*stage) + 1;
-    }
-    const int places = std::max<int>(kPilotPlaces, int(records.size()));
-    return 100.0 * reached / (kStages * places);
+    return reports::RecordFigures::pilotProgress(records, today);
 }
 
 QList<FunnelStage> RecordPanels::funnel(const CustomerRecords &records, Date today)
 {
+    // Stage names are translated here, not taken from stageName(), which
+    // returns the English names of the CSV format.
+    static const char *const kNames[] = {QT_TR_NOOP("Discovery"), QT_TR_NOOP("Setup"), QT_TR_NOOP("Integration"),
+                                         QT_TR_NOOP("Launch")};
+    const auto counts = reports::RecordFigures::funnel(records, today);
     QList<FunnelStage> stages;
-    for (int i = 0; i < int(OnboardingStage::Count); ++i) {
-        const auto stage = OnboardingStage(i);
-        qint64 count = 0;
-        for (const CustomerRecord &record : records) {
-            const std::optional<OnboardingStage> current = record.currentStage(today);
-            count += current && int(*current) >= i;
-        }
-        // Stage names are translated here, not taken from stageName(), which
-        // returns the English names of the CSV format.
-        static const char *const kNames[] = {QT_TR_NOOP("Discovery"), QT_TR_NOOP("Setup"), QT_TR_NOOP("Integration"),
-                                             QT_TR_NOOP("Launch")};
-        stages.append(FunnelStage{tr(kNames[int(stage)]), count});
-    }
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        stages.append(FunnelStage{tr(kNames[i]), qint64(counts[i])});
     return stages;
 }
 

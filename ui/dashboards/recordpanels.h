@@ -1,6 +1,7 @@
 #pragma once
 
 #include "customers/customerrecord.h"
+#include "reports/recordfigures.h"
 #include "widgets/barchartwidget.h"
 #include "widgets/funnelwidget.h"
 #include "widgets/timeserieschart.h"
@@ -24,7 +25,7 @@ class RecordPanels
 
 public:
     /// Pilot places the programme plans for, the target pilot-customer count.
-    static constexpr int kPilotPlaces = 5;
+    static constexpr int kPilotPlaces = reports::RecordFigures::kPilotPlaces;
 
     /// Sum of the monthly recurring revenue.
     static double estimatedMrr(const CustomerRecords &records);
