@@ -3312,10 +3312,6 @@ Datenordner: %2</translation>
         <source>The panel query failed: %1</source>
         <translation>Die Panel-Abfrage ist fehlgeschlagen: %1</translation>
     </message>
-    <message>
-        <source>The query returns a range vector or a string; a panel needs a number per series. Wrap range selectors in a function such as rate() or avg_over_time().</source>
-        <translation>Die Abfrage liefert einen Range-Vektor oder einen String; ein Panel benötigt eine Zahl pro Serie. Schließen Sie Range-Selektoren in eine Funktion wie rate() oder avg_over_time() ein.</translation>
-    </message>
 </context>
 <context>
     <name>umg::ScrapeRecorder</name>

@@ -23,20 +23,6 @@ QMap<QString, QString> toLabelMap(const promql::Labels &labels)
     return map;
 }
 
-QueryResult fromValue(const promql::Value &value, qint64 timeMs)
-{
-    QueryResult result;
-    if (const auto *scalar = std::get_if<double>(&value)) {
-        result.series.append(QuerySeries{{}, {QPointF(double(timeMs), *scalar)}});
-    } else if (const auto *vector = std::get_if<promql::InstantVector>(&value)) {
-        for (const promql::VectorSample &sample : *vector)
-            result.series.append(QuerySeries{toLabelMap(sample.labels), {QPointF(double(timeMs), sample.value)}});
-    } else {
-        result.error = HistoryDataSource::tr("The query returns a range vector or a string; a panel needs a number per series. "
-                          "Wrap range selectors in a function such as rate() or avg_over_time().");
-    }
-    return result;
-}
 
 // Grafana's default for `$__rate_interval` on an instant query: four scrape
 // intervals, but never less than a minute so that a gauge does not jump with
@@ -93,7 +79,7 @@ QueryResult HistoryDataSource::evaluateInstant(const MetricHistory &history, con
     const QByteArray text = expression.toUtf8();
     const promql::Value value =
         promql::evaluateQuery(history, std::string_view(text.constData(), size_t(text.size())), request.endMs);
-    return fromValue(value, request.endMs);
+    return queryResultFromValue(value, request.endMs);
 }
 
 QueryResult HistoryDataSource::evaluateRange(const MetricHistory &history, const QueryRequest &request) const
@@ -101,6 +87,27 @@ QueryResult HistoryDataSource::evaluateRange(const MetricHistory &history, const
     const QByteArray text = expandRange(request.expression, request.rangeMs).toUtf8();
     const RangeQueryResult range = umg::evaluateRange(history, std::string_view(text.constData(), size_t(text.size())),
                                                       request.fromMs, request.endMs, request.stepMs);
+    return queryResultFromRange(range);
+}
+
+QueryResult queryResultFromValue(const promql::Value &value, qint64 timeMs)
+{
+    QueryResult result;
+    if (const auto *scalar = std::get_if<double>(&value)) {
+        result.series.append(QuerySeries{{}, {QPointF(double(timeMs), *scalar)}});
+    } else if (const auto *vector = std::get_if<promql::InstantVector>(&value)) {
+        for (const promql::VectorSample &sample : *vector)
+            result.series.append(QuerySeries{toLabelMap(sample.labels), {QPointF(double(timeMs), sample.value)}});
+    } else {
+        result.error = HistoryDataSource::tr("The query returns a range vector or a string; a panel needs a number "
+                                             "per series. Wrap range selectors in a function such as rate() or "
+                                             "avg_over_time().");
+    }
+    return result;
+}
+
+QueryResult queryResultFromRange(const RangeQueryResult &range)
+{
     QueryResult result;
     result.series.reserve(qsizetype(range.series.size()));
     for (const promql::Series &series : range.series) {

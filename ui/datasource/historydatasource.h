@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 
+#include "history/rangequery.h"
+#include "promql/evaluator.h"
+
 #include <functional>
 #include <memory>
 
@@ -34,5 +37,12 @@ private:
 
     std::function<std::shared_ptr<const MetricHistory>()> m_history;
 };
+
+/// Converts a PromQL instant-query result at `timeMs` to panel series. A
+/// range vector or a string gives the error a panel shows.
+QueryResult queryResultFromValue(const promql::Value &value, qint64 timeMs);
+
+/// Converts a PromQL range-query result to panel series.
+QueryResult queryResultFromRange(const RangeQueryResult &range);
 
 } // namespace umg

@@ -2,6 +2,8 @@
 
 #include "remote/remotelog.h"
 
+#include "datasource/historydatasource.h"
+
 #include "history/metrichistory.h"
 #include "history/rangequery.h"
 #include "promql/evaluator.h"
@@ -16,14 +18,6 @@ namespace umg {
 namespace {
 
 const std::string kInstance = "instance";
-
-QMap<QString, QString> toLabelMap(const promql::Labels &labels)
-{
-    QMap<QString, QString> map;
-    for (const promql::Label &label : labels)
-        map.insert(QString::fromStdString(label.name), QString::fromStdString(label.value));
-    return map;
-}
 
 QString escapeRegex(const QString &text)
 {
@@ -131,17 +125,7 @@ QueryResult ScopedHistoryDataSource::evaluateInstant(const MetricHistory &histor
     const promql::Value value =
         promql::evaluateQuery(source, std::string_view(text.constData(), size_t(text.size())), request.endMs);
 
-    QueryResult result;
-    if (const auto *scalar = std::get_if<double>(&value)) {
-        result.series.append(QuerySeries{{}, {QPointF(double(request.endMs), *scalar)}});
-    } else if (const auto *vector = std::get_if<promql::InstantVector>(&value)) {
-        for (const promql::VectorSample &sample : *vector)
-            result.series.append(QuerySeries{toLabelMap(sample.labels), {QPointF(double(request.endMs), sample.value)}});
-    } else {
-        result.error = tr("The query returns a range vector or a string; a panel needs a number per series. "
-                          "Wrap range selectors in a function such as rate() or avg_over_time().");
-    }
-    return result;
+    return queryResultFromValue(value, request.endMs);
 }
 
 // Mirrors evaluateRange() over a MetricHistory (history/rangequery.h) with
@@ -159,17 +143,7 @@ QueryResult ScopedHistoryDataSource::evaluateRange(const MetricHistory &history,
     const ScopedSeriesSource source(history, m_scope, tier);
     const RangeQueryResult range = umg::evaluateRange(source, std::string_view(text.constData(), size_t(text.size())),
                                                       request.fromMs, request.endMs, request.stepMs, options);
-    QueryResult result;
-    result.series.reserve(qsizetype(range.series.size()));
-    for (const promql::Series &series : range.series) {
-        QuerySeries converted;
-        converted.labels = toLabelMap(series.labels);
-        converted.points.reserve(qsizetype(series.samples.size()));
-        for (const promql::Sample &sample : series.samples)
-            converted.points.append(QPointF(double(sample.timestampMs), sample.value));
-        result.series.append(std::move(converted));
-    }
-    return result;
+    return queryResultFromRange(range);
 }
 
 } // namespace umg
