@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <ctime>
 #include <stdexcept>
 #include <vector>
 
@@ -22,6 +23,35 @@ namespace {
 // (seconds instead of milliseconds, or microseconds).
 constexpr std::int64_t kEarliestTimestampMs = 946684800000LL;  // 2000-01-01
 constexpr std::int64_t kLatestTimestampMs = 4102444800000LL;   // 2100-01-01
+
+// The message for a timestamp outside kEarliestTimestampMs..kLatestTimestampMs.
+// A value that reads as seconds or microseconds in those years gets a hint.
+std::string outOfRangeDetail(std::int64_t timestampMs)
+{
+    constexpr std::int64_t kYear10000Ms = 253402300800000LL;
+    const bool readsAsSeconds = timestampMs >= kEarliestTimestampMs / 1000 && timestampMs < kLatestTimestampMs / 1000;
+    const bool readsAsMicroseconds =
+        timestampMs >= kEarliestTimestampMs && timestampMs / 1000 >= kEarliestTimestampMs
+        && timestampMs / 1000 < kLatestTimestampMs;
+    const bool printable = timestampMs >= 0 && timestampMs < kYear10000Ms && !readsAsSeconds;
+    std::string detail = "timestamp "
+        + (printable ? formatRfc3339(timestampMs) : std::to_string(timestampMs) + " ms")
+        + " is outside the years 2000 to 2099";
+    if (readsAsSeconds)
+        detail += "; it reads as seconds, but integer timestamps count milliseconds since 1970";
+    else if (readsAsMicroseconds)
+        detail += "; it reads as microseconds, but integer timestamps count milliseconds since 1970";
+    return detail;
+}
+
+// Milliseconds since the Unix epoch from the coarse real-time clock, which
+// costs a few nanoseconds per call through the vDSO.
+std::int64_t wallClockMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME_COARSE, &now);
+    return std::int64_t{now.tv_sec} * 1000 + now.tv_nsec / 1'000'000;
+}
 
 // Columns that are not string fields of EventRecord.
 enum class Column : std::uint8_t { StringField, Type, Timestamp, Platform, Revenue, Ignored };
@@ -796,10 +826,18 @@ bool validateEvent(EventBatch& batch, EventRecord& event, const ParseLimits& lim
         }
     }
     if (event.timestampMs < kEarliestTimestampMs || event.timestampMs >= kLatestTimestampMs) {
-        reject(rejection, RejectReason::InvalidTimestamp,
-               "timestamp " + std::to_string(event.timestampMs)
-                   + " ms is outside the years 2000 to 2099; integer timestamps are milliseconds, not seconds");
+        reject(rejection, RejectReason::InvalidTimestamp, outOfRangeDetail(event.timestampMs));
         return false;
+    }
+    if (limits.maxFutureMs > 0) {
+        const std::int64_t nowMs = wallClockMs();
+        if (event.timestampMs - nowMs > limits.maxFutureMs) {
+            reject(rejection, RejectReason::InvalidTimestamp,
+                   "timestamp " + formatRfc3339(event.timestampMs) + " is more than "
+                       + std::to_string(limits.maxFutureMs / kMillisPerHour) + " hours after this machine's clock ("
+                       + formatRfc3339(nowMs) + "); check the clock of the device or server that sent it");
+            return false;
+        }
     }
     if (isTouch(event.type) && text(Field::MediaSource).empty()) {
         reject(rejection, RejectReason::MissingField, "field \"media_source\" is required on clicks and impressions");

@@ -30,6 +30,12 @@ struct ParseLimits {
     std::size_t maxLineBytes = 64 * 1024;
     /// Longer string values are rejected with `invalid_value`.
     std::size_t maxFieldBytes = 2048;
+    /// Events whose timestamp lies further than this after the machine's
+    /// clock are rejected with `invalid_timestamp`. One such event would
+    /// otherwise move the engine's watermark ahead and age out every other
+    /// event as `too_old`. 0 turns the check off, for example to replay a
+    /// file generated with event times ahead of the clock.
+    std::int64_t maxFutureMs = 24 * 60 * 60 * 1000;
 };
 
 /// Parses lines of one format into events. Each instance is used by one

@@ -4,6 +4,7 @@
 
 #include "../common/enumtext.h"
 
+#include <chrono>
 #include <fstream>
 
 #include "ingest/eventparser.h"
@@ -41,6 +42,7 @@ private slots:
     void ndjsonRoundTripsEveryField();
     void ndjsonRejects_data();
     void ndjsonRejects();
+    void futureTimestampBound();
     void csvParsesRows();
     void csvRejects_data();
     void csvRejects();
@@ -169,7 +171,13 @@ void IngestTest::ndjsonRejects_data()
         << RejectReason::InvalidTimestamp << "2026-11-01 noon";
     QTest::newRow("timestamp in seconds")
         << event(R"("event_id":"x","type":"click","timestamp":1793534400,"media_source":"m")")
-        << RejectReason::InvalidTimestamp << "not seconds";
+        << RejectReason::InvalidTimestamp << "reads as seconds";
+    QTest::newRow("timestamp before 2000")
+        << event(R"("event_id":"x","type":"click","timestamp":"1970-01-01T00:00:00Z","media_source":"m")")
+        << RejectReason::InvalidTimestamp << "1970-01-01T00:00:00.000Z is outside the years 2000 to 2099";
+    QTest::newRow("timestamp far in the future")
+        << event(R"("event_id":"x","type":"click","timestamp":"2099-12-31T23:59:59Z","media_source":"m")")
+        << RejectReason::InvalidTimestamp << "after this machine's clock";
     QTest::newRow("unknown event type")
         << event(R"("event_id":"x","type":"purchase","timestamp":1793534400000)") << RejectReason::UnknownEventType
         << "purchase";
@@ -228,6 +236,33 @@ void IngestTest::ndjsonRejects()
     QCOMPARE(QString::fromUtf8(toString(rejection.reason).data()), QString::fromUtf8(toString(reason).data()));
     QVERIFY2(QString::fromStdString(rejection.detail).contains(detailContains),
              qPrintable(QString::fromStdString(rejection.detail)));
+}
+
+void IngestTest::futureTimestampBound()
+{
+    const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::system_clock::now().time_since_epoch())
+                           .count();
+    auto line = [](std::int64_t timestampMs) {
+        return R"({"event_id":"x","type":"click","timestamp":)" + std::to_string(timestampMs)
+            + R"(,"customer_id":"acme","app_id":"com.acme.game","platform":"android","advertising_id":"a1","media_source":"m"})";
+    };
+    EventBatch batch;
+    Rejection rejection;
+
+    // An hour ahead is clock skew and stays; two days ahead is rejected.
+    auto parser = makeParser(InputFormat::Ndjson);
+    QVERIFY2(parse(*parser, line(nowMs + kMillisPerHour), batch, rejection), rejection.detail.c_str());
+    QVERIFY(!parse(*parser, line(nowMs + 2 * kMillisPerDay), batch, rejection));
+    QVERIFY(rejection.reason == RejectReason::InvalidTimestamp);
+
+    // A limit of 0 turns the check off; the years 2000 to 2099 still hold.
+    ParseLimits unbounded;
+    unbounded.maxFutureMs = 0;
+    auto lenient = makeParser(InputFormat::Ndjson, unbounded);
+    QVERIFY2(parse(*lenient, line(nowMs + 2 * kMillisPerDay), batch, rejection), rejection.detail.c_str());
+    QVERIFY(!parse(*lenient, line(4102444800000LL), batch, rejection));
+    QVERIFY(rejection.reason == RejectReason::InvalidTimestamp);
 }
 
 void IngestTest::csvParsesRows()
