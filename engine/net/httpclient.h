@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,7 +18,17 @@ struct HttpRequest {
     /// Limit for connecting and for each read or write; a response that
     /// takes longer fails with an `error`.
     std::chrono::milliseconds timeout{10'000};
+    /// Largest response body in bytes. A larger body fails with the `error`
+    /// of responseTooLargeError(), so that a misbehaving server cannot
+    /// exhaust the caller's memory.
+    std::size_t maxResponseBytes = kDefaultMaxResponseBytes;
+
+    static constexpr std::size_t kDefaultMaxResponseBytes = 8u << 20;
 };
+
+/// The HttpResponse::error for a response from `url` whose body exceeds
+/// `maxBytes`: "the response from URL is larger than 8 MiB".
+std::string responseTooLargeError(const std::string& url, std::size_t maxBytes);
 
 /// The outcome of one request: a response with a status, or a transport
 /// failure in `error`.

@@ -2,6 +2,9 @@
 
 #include <httplib.h>
 
+#include <cstdint>
+#include <cstdlib>
+
 #include "net/url.h"
 
 namespace umg {
@@ -45,19 +48,50 @@ HttpResponse HttplibClient::send(const HttpRequest& request)
     client.set_write_timeout(request.timeout);
     client.set_follow_location(false);
 
-    httplib::Headers headers;
+    httplib::Request outgoing;
+    outgoing.method = request.method;
+    outgoing.path = url->path;
     for (const auto& [name, value] : request.headers)
-        headers.emplace(name, value);
+        outgoing.headers.emplace(name, value);
+    if (request.method == "POST") {
+        outgoing.body = request.body;
+        if (!request.contentType.empty())
+            outgoing.set_header("Content-Type", request.contentType);
+    }
 
-    httplib::Result result = request.method == "GET"
-        ? client.Get(url->path, headers)
-        : client.Post(url->path, headers, request.body, request.contentType);
+    // The body is collected here rather than by cpp-httplib, which would
+    // read any amount into memory.
+    const std::size_t maxBytes = request.maxResponseBytes;
+    bool tooLarge = false;
+    std::string body;
+    outgoing.response_handler = [&](const httplib::Response& head) {
+        const std::string declared = head.get_header_value("Content-Length");
+        if (!declared.empty() && std::strtoull(declared.c_str(), nullptr, 10) > maxBytes) {
+            tooLarge = true;
+            return false;
+        }
+        return true;
+    };
+    outgoing.content_receiver = [&](const char* data, std::size_t length, std::uint64_t, std::uint64_t) {
+        if (length > maxBytes - body.size()) {
+            tooLarge = true;
+            return false;
+        }
+        body.append(data, length);
+        return true;
+    };
+
+    httplib::Result result = client.send(outgoing);
+    if (tooLarge) {
+        response.error = responseTooLargeError(request.url, maxBytes);
+        return response;
+    }
     if (!result) {
         response.error = describe(result.error()) + " (" + url->origin() + ")";
         return response;
     }
     response.status = result->status;
-    response.body = std::move(result->body);
+    response.body = std::move(body);
     response.contentType = result->get_header_value("Content-Type");
     return response;
 }

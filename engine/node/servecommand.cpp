@@ -17,6 +17,56 @@
 #include "util/log.h"
 
 namespace umg::node {
+
+const char* const kServeUsage = R"(usage: unmogrowp-node serve --listen HOST:PORT --db PATH [options]
+
+Runs the engine with the HTTP API (docs/HTTP-API.md) until SIGTERM or SIGINT, then drains.
+
+  --listen HOST:PORT                address of the HTTP API, such as 127.0.0.1:8080 or
+                                    [::1]:8080; port 0 picks a free port (required)
+  --db PATH                         SQLite database; events are acknowledged once
+                                    committed to it (required)
+  --token-file FILE                 require Authorization: Bearer TOKEN with the token
+                                    in FILE; required unless HOST is a loopback address
+  --tls-cert FILE --tls-key FILE    serve HTTPS with this PEM certificate chain and key
+  --metrics-listen HOST:PORT        also serve /metrics without a token on this address
+  --max-body-bytes N                larger request bodies get 413 (default 8388608)
+  --max-header-bytes N              larger request headers get 431 (default 16384)
+  --max-line-bytes N                reject longer NDJSON lines (default 65536)
+  --read-timeout SECONDS            drop a client that sends nothing this long (default 10)
+  --request-timeout SECONDS         a request body must arrive within this time (default 60)
+  --ack-timeout SECONDS             wait this long for a batch to be committed before
+                                    answering 503 (default 10)
+  --http-threads N                  threads serving connections (default 16)
+  --threads N, --config FILE, --max-label-values N, --log-level LEVEL
+                                    as for replay
+
+Kafka input (all three of brokers, topic and group, or none):
+  --kafka-brokers HOST:PORT[,...]   bootstrap brokers of the cluster to consume from
+  --kafka-topic TOPIC               topic with NDJSON events, one or more per message
+  --kafka-group GROUP               consumer group; the group's nodes share the partitions
+  --kafka-option KEY=VALUE          librdkafka property, repeatable (security, timeouts);
+                                    values are never logged
+  --kafka-batch-events N            maximum events per engine batch (default 65536)
+  --kafka-rewind DURATION           event time re-read when taking over a partition, to
+                                    rebuild attribution state (default: the retention, 8d)
+
+Alerting (docs/STACK.md describes it):
+  --alertmanager-url URL            evaluate the alert rules over the node's own metrics and
+                                    send firing and resolved alerts to this Alertmanager;
+                                    repeatable
+  --evaluate-alerts                 evaluate the alert rules without sending them; either
+                                    way GET /v1/alerts lists their states
+  --alert-rules FILE                evaluate the rules of this Prometheus rule file in JSON
+                                    form instead of the built-in ones
+  --alert-interval SECONDS          time between two evaluations (default 15)
+  --alert-history PATH              SQLite file of the metric history the rules read
+                                    (default: the --db path with .alert-history appended)
+  --threshold NAME=VALUE, --thresholds-file FILE, --runbook-base-url URL
+                                    adjust the built-in rules, as for export rules
+  Exit status: 0 after a drain on SIGTERM or SIGINT, 1 on failure, 2 for invalid usage.
+)";
+
 namespace {
 
 // Blocks SIGINT and SIGTERM in the calling thread and in every thread it
@@ -120,6 +170,7 @@ int runServe(const std::vector<std::string>& args)
     } catch (const std::invalid_argument& error) {
         throw UsageError(error.what());
     }
+    checkListenAddress(arguments, "--metrics-listen");
     const EngineOptions engineOptions = engineOptionsFrom(arguments);
     const std::unique_ptr<KafkaInput> kafka = KafkaInput::fromArguments(arguments);
     const std::unique_ptr<ServeAlerting> alerting = ServeAlerting::create(arguments);
@@ -140,12 +191,15 @@ int runServe(const std::vector<std::string>& args)
         kafka->start(engine);
 
     int received = 0;
-    while (received == 0 && server.listening() && (!kafka || kafka->running()))
+    while (received == 0 && server.listening() && (!kafka || kafka->running()) && !engine.storageFailed())
         received = signals.waitOneSecond();
-    const bool listenerFailed = received == 0 && !server.listening();
-    const bool kafkaFailed = received == 0 && !listenerFailed;
+    const bool storageFailed = received == 0 && engine.storageFailed();
+    const bool listenerFailed = received == 0 && !storageFailed && !server.listening();
+    const bool kafkaFailed = received == 0 && !storageFailed && !listenerFailed;
     std::string reason = strsignal(received);
-    if (listenerFailed)
+    if (storageFailed)
+        reason = "the database cannot be written";
+    else if (listenerFailed)
         reason = "the listening socket failed";
     else if (kafkaFailed)
         reason = "the Kafka consumer stopped";
@@ -164,7 +218,7 @@ int runServe(const std::vector<std::string>& args)
     }
     log::info("node", "stopped", {{"committed_events", afterStop.storage.committedEvents},
                                   {"batches", afterStop.submittedBatches}});
-    return listenerFailed || kafkaFailed ? 1 : 0;
+    return storageFailed || listenerFailed || kafkaFailed ? 1 : 0;
 }
 
 } // namespace umg::node

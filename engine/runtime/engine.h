@@ -131,6 +131,11 @@ public:
     std::uint32_t workerCount() const { return static_cast<std::uint32_t>(m_workers.size()); }
     const EngineConfig& config() const { return m_options.config; }
     bool persistent() const { return m_writer != nullptr; }
+    /// Whether the database failed with an error that retrying cannot fix,
+    /// such as a file that became read-only. The engine then stores nothing
+    /// more, flush() and waitDurable() return false, and the snapshot's
+    /// StorageStats::fatalError names the error. Thread-safe.
+    bool storageFailed() const { return m_writer && m_writer->failed(); }
 
     /// Splits `events` per worker and encodes their journal blob. Pure and
     /// thread-safe; call it on parsing threads to keep submit() short.

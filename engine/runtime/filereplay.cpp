@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <fstream>
 #include <future>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <thread>
@@ -48,6 +50,19 @@ std::string hexBytes(std::string_view bytes)
     return out;
 }
 
+// True when a line after the first one has more than blanks.
+bool hasRowAfterHeader(const std::string& path)
+{
+    std::ifstream file(path, std::ios::binary);
+    file.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+    char c = 0;
+    while (file.get(c)) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+            return true;
+    }
+    return false;
+}
+
 FilePlan planFile(const std::string& path, const ReplayOptions& options)
 {
     FilePlan plan;
@@ -85,6 +100,8 @@ FilePlan planFile(const std::string& path, const ReplayOptions& options)
             throw std::runtime_error(path + ": line 1: " + error.what());
         }
     }
+    if (plan.format != InputFormat::Ndjson && !hasRowAfterHeader(path))
+        throw std::runtime_error(path + " has only a header row; pass a file with at least one event");
     return plan;
 }
 
@@ -165,12 +182,18 @@ public:
         const unsigned threads = m_options.parseThreads ? m_options.parseThreads : m_engine.workerCount();
         ThreadPool pool(threads, "umg-parse");
         for (const FilePlan& plan : plans) {
-            if (cancelled())
+            if (stopped())
                 break;
             replayFile(plan, pool, threads);
         }
         m_result.cancelled = cancelled();
-        m_engine.flush();
+        // Waits in steps, so that a cancel ends the wait while commits fail.
+        while (!m_engine.flush(std::chrono::milliseconds(200)) && !stopped()) {
+        }
+        if (m_engine.storageFailed()) {
+            throw std::runtime_error("the replay stopped because the results cannot be stored: "
+                                     + m_engine.snapshot(false).storage.fatalError);
+        }
         m_result.elapsedSeconds = std::chrono::duration<double>(Clock::now() - m_started).count();
         reportProgress(true);
         return std::move(m_result);
@@ -178,6 +201,7 @@ public:
 
 private:
     bool cancelled() const { return m_options.cancel && m_options.cancel->load(std::memory_order_relaxed); }
+    bool stopped() const { return cancelled() || m_engine.storageFailed(); }
 
     void replayFile(const FilePlan& plan, ThreadPool& pool, unsigned threads)
     {
@@ -223,7 +247,7 @@ private:
             m_bytesDone = bytesBefore + reader.bytesRead();
             reportProgress(false);
         };
-        while (!cancelled()) {
+        while (!stopped()) {
             LineChunk chunk;
             if (!spare.empty()) {
                 chunk = std::move(spare.back());
@@ -243,7 +267,7 @@ private:
         }
         while (!pending.empty())
             drainOne();
-        if (sortByTime && !cancelled())
+        if (sortByTime && !stopped())
             deliverSorted(sorted);
     }
 
@@ -275,7 +299,7 @@ private:
                          [](const Ref& a, const Ref& b) { return a.timestampMs < b.timestampMs; });
         constexpr std::size_t kBatch = 8192;
         EventBatch batch;
-        for (std::size_t start = 0; start < order.size() && !cancelled(); start += kBatch) {
+        for (std::size_t start = 0; start < order.size() && !stopped(); start += kBatch) {
             batch.clear();
             const std::size_t end = std::min(order.size(), start + kBatch);
             for (std::size_t i = start; i < end; ++i)
@@ -314,7 +338,7 @@ private:
         m_throttled += events;
         const auto due = m_started + std::chrono::duration_cast<Clock::duration>(
                                          std::chrono::duration<double>(static_cast<double>(m_throttled) / m_options.maxEventsPerSecond));
-        while (Clock::now() < due && !cancelled())
+        while (Clock::now() < due && !stopped())
             std::this_thread::sleep_for(std::min<Clock::duration>(due - Clock::now(), std::chrono::milliseconds(50)));
     }
 

@@ -78,7 +78,9 @@ void checkReplayFiles(const ReplayOptions& options);
 /// routes the chunks on several threads, submits them in file order (or
 /// time order) with backpressure, records rejected lines, and waits until
 /// the results are flushed. Throws std::runtime_error for a file that cannot
-/// be read; rejected lines are results, not errors.
+/// be read, and when the engine's database fails with an error that retrying
+/// cannot fix (Engine::storageFailed()); rejected lines are results, not
+/// errors.
 ReplayResult replayFiles(Engine& engine, const ReplayOptions& options);
 
 } // namespace umg

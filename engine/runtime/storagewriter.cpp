@@ -1,7 +1,9 @@
 #include "runtime/storagewriter.h"
 
 #include <algorithm>
+#include <optional>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <unordered_map>
 
 #include "storage/store.h"
@@ -12,6 +14,29 @@ namespace {
 
 constexpr auto kCommitInterval = std::chrono::milliseconds(50);
 constexpr auto kPruneInterval = std::chrono::seconds(60);
+constexpr auto kMaxBackoff = std::chrono::milliseconds(5000);
+// How long failing commits are retried after stop() before the writer gives up.
+constexpr auto kRetryAfterStop = std::chrono::seconds(10);
+
+// Whether retrying a commit that failed with `sqliteCode` cannot succeed.
+// SQLITE_READONLY: the connection was opened read-only, or the file was
+// moved or replaced; the same connection never gains write access again.
+// SQLITE_CORRUPT and SQLITE_NOTADB: the file is damaged, and every retry
+// reads the same damaged pages. Everything else is retried: SQLITE_BUSY and
+// SQLITE_LOCKED end when the other connection finishes, SQLITE_FULL when disk
+// space is freed, and SQLITE_IOERR and SQLITE_CANTOPEN can be passing
+// conditions (a network file system, too many open files).
+bool isPermanentFailure(int sqliteCode)
+{
+    switch (sqliteCode & 0xff) {
+    case SQLITE_READONLY:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return true;
+    default:
+        return false;
+    }
+}
 
 struct AggregateKeyHash {
     std::size_t operator()(const AggregateKey& key) const
@@ -154,7 +179,8 @@ void StorageWriter::addRejections(std::vector<Rejection> rejections)
 bool StorageWriter::waitJournal(std::uint64_t batchId, std::chrono::milliseconds timeout)
 {
     std::unique_lock lock(m_mutex);
-    return m_committed.wait_for(lock, timeout, [&] { return m_stats.journalThrough >= batchId; });
+    m_committed.wait_for(lock, timeout, [&] { return m_stats.journalThrough >= batchId || m_failed.load(); });
+    return m_stats.journalThrough >= batchId;
 }
 
 bool StorageWriter::waitOutputs(std::uint64_t batchId, std::chrono::milliseconds timeout)
@@ -166,7 +192,8 @@ bool StorageWriter::waitOutputs(std::uint64_t batchId, std::chrono::milliseconds
     }
     m_wake.notify_one();
     std::unique_lock lock(m_mutex);
-    return m_committed.wait_for(lock, timeout, [&] { return m_stats.outputsThrough >= batchId; });
+    m_committed.wait_for(lock, timeout, [&] { return m_stats.outputsThrough >= batchId || m_failed.load(); });
+    return m_stats.outputsThrough >= batchId;
 }
 
 StorageStats StorageWriter::stats() const
@@ -181,12 +208,15 @@ void StorageWriter::run()
     std::vector<Rejection> rejections;
     std::vector<std::uint64_t> removals;
     auto backoff = std::chrono::milliseconds(100);
+    std::optional<std::chrono::steady_clock::time_point> giveUpAt;
     while (true) {
         bool stopping = false;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait_for(lock, kCommitInterval, [&] { return m_stopping || !m_journal.empty(); });
             stopping = m_stopping;
+            if (stopping && !giveUpAt)
+                giveUpAt = std::chrono::steady_clock::now() + kRetryAfterStop;
             while (!m_journal.empty()) {
                 journal.push_back(std::move(m_journal.front()));
                 m_journal.pop_front();
@@ -197,13 +227,21 @@ void StorageWriter::run()
         }
         const bool committed = commitOnce(journal, rejections, removals);
         if (!committed) {
-            if (stopping && m_stats.errors > 20) {
+            if (m_failed.load()) {
+                log::error("storage", "the database cannot be written; storage stopped and results not yet written are lost",
+                           {{"database", m_store->path()}, {"error", m_stats.fatalError}});
+                m_committed.notify_all();
+                return;
+            }
+            if (stopping && std::chrono::steady_clock::now() >= *giveUpAt) {
                 log::error("storage", "giving up on the database after repeated failures; results not yet written are lost",
                            {{"database", m_store->path()}, {"error", m_stats.lastError}});
                 return;
             }
-            std::this_thread::sleep_for(backoff);
-            backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
+            // Waiting on m_wake lets stop() end the back-off at once.
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_for(lock, backoff, [&] { return m_stopping && !stopping; });
+            backoff = std::min(backoff * 2, kMaxBackoff);
             continue;
         }
         backoff = std::chrono::milliseconds(100);
@@ -290,12 +328,19 @@ bool StorageWriter::commitOnce(std::vector<JournalItem>& journal, std::vector<Re
         m_store->commit();
     } catch (const std::exception& error) {
         m_store->rollback();
+        const auto* storeError = dynamic_cast<const StoreError*>(&error);
+        const bool permanent = storeError && isPermanentFailure(storeError->sqliteCode());
         // Put the outputs back in front, so the next attempt writes them again.
         std::lock_guard lock(m_mutex);
         m_stats.errors += 1;
         m_stats.lastError = error.what();
-        log::error("storage", "database commit failed; retrying",
-                   {{"database", m_store->path()}, {"error", error.what()}, {"failures", m_stats.errors}});
+        if (permanent) {
+            m_stats.fatalError = error.what();
+            m_failed.store(true);
+        } else {
+            log::error("storage", "database commit failed; retrying",
+                       {{"database", m_store->path()}, {"error", error.what()}, {"failures", m_stats.errors}});
+        }
         // The taken outputs go back as one item at the front of a queue. The
         // next commit takes that item again, because its batch id is already
         // covered. Journal items and rejections stay in the caller's vectors.

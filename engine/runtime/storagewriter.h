@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -29,6 +30,9 @@ struct StorageStats {
     std::uint64_t errors = 0;
     std::int64_t databaseBytes = 0;
     std::string lastError;
+    /// Set when a commit failed with an error that retrying cannot fix (see
+    /// StorageWriter); the writer has stopped and commits nothing more.
+    std::string fatalError;
     /// Transaction times in EngineMetrics::kRequestBounds buckets: commits
     /// that wrote journal batches, and commits that wrote only outputs.
     std::array<std::uint64_t, EngineMetrics::kRequestBucketCount> journalWriteBuckets{};
@@ -45,7 +49,11 @@ struct StorageStats {
 /// names that prefix; a restart re-processes only the rest.
 ///
 /// A failed commit is logged, counted and retried with back-off; nothing that
-/// was handed over is dropped. All public functions are thread-safe.
+/// was handed over is dropped while the writer runs. An error that retrying
+/// cannot fix (a read-only or damaged database) stops the writer instead:
+/// failed() becomes true, the waits return false, and what was not committed
+/// is lost. After stop() the writer retries for about 10 s more, then gives
+/// up. All public functions are thread-safe.
 class StorageWriter {
 public:
     StorageWriter(std::unique_ptr<Store> store, std::uint32_t shardCount, std::uint64_t outputsThrough,
@@ -65,11 +73,16 @@ public:
     /// with the commit that writes the outputs of that batch.
     void removeJournal(std::uint64_t batchId);
 
-    /// Waits until the journal holds batch `batchId`. Returns false on timeout.
+    /// Waits until the journal contains batch `batchId`. Returns false on
+    /// timeout, and at once when the writer has failed.
     bool waitJournal(std::uint64_t batchId, std::chrono::milliseconds timeout);
     /// Waits until the outputs of every batch up to `batchId` are committed.
-    /// Returns false on timeout.
+    /// Returns false on timeout, and at once when the writer has failed.
     bool waitOutputs(std::uint64_t batchId, std::chrono::milliseconds timeout);
+
+    /// Whether a commit failed with an error that retrying cannot fix
+    /// (StorageStats::fatalError names it); the writer then commits nothing.
+    bool failed() const { return m_failed.load(); }
 
     StorageStats stats() const;
 
@@ -98,6 +111,7 @@ private:
     std::vector<Rejection> m_rejections;
     std::vector<std::uint64_t> m_journalRemovals;
     bool m_stopping = false;
+    std::atomic<bool> m_failed{false};
     std::thread m_thread;
 
     StorageStats m_stats;

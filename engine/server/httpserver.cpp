@@ -4,6 +4,7 @@
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <pthread.h>
+#include <sys/socket.h>
 
 #include <cerrno>
 #include <cstring>
@@ -71,6 +72,21 @@ bool isChunked(const httplib::Request& request)
     return strcasecmp(request.get_header_value("Transfer-Encoding").c_str(), "chunked") == 0;
 }
 
+// Whether the request has Content-Length headers with different values.
+// RFC 9112 section 6.3 makes such a request invalid, because a proxy in front
+// of the node could take another of the values and split the stream into
+// requests differently (request smuggling). Repeated equal values are allowed.
+bool hasConflictingContentLengths(const httplib::Request& request)
+{
+    const std::size_t count = request.get_header_value_count("Content-Length");
+    const std::string first = request.get_header_value("Content-Length");
+    for (std::size_t i = 1; i < count; ++i) {
+        if (request.get_header_value("Content-Length", i) != first)
+            return true;
+    }
+    return false;
+}
+
 // Bytes of the request line and headers as the client sent them, roughly:
 // cpp-httplib adds REMOTE_ADDR and REMOTE_PORT, which are not counted.
 std::size_t headerBytes(const httplib::Request& request)
@@ -103,6 +119,12 @@ void checkReadable(const std::string& path, const char* what)
 }
 
 } // namespace
+
+void setListenSocketOptions(int socket)
+{
+    const int enabled = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &enabled, sizeof enabled);
+}
 
 void validateServerOptions(const HttpServerOptions& options)
 {
@@ -197,6 +219,7 @@ void HttpServer::configure()
     http.set_keep_alive_max_count(kKeepAliveMaxRequests);
     http.set_payload_max_length(m_options.maxBodyBytes);
     http.set_tcp_nodelay(true);
+    http.set_socket_options(setListenSocketOptions);
     const std::size_t threads = m_options.threads;
     http.new_task_queue = [this, threads] { return new ConnectionQueue(*this, threads); };
 
@@ -279,6 +302,14 @@ int HttpServer::admit(const httplib::Request& request, httplib::Response& respon
             closeAfterResponse(response);
         return status;
     };
+
+    if (hasConflictingContentLengths(request)) {
+        // The body's length is unknown, so the connection is closed even when
+        // the first value is 0.
+        sendError(response, 400, "the request has Content-Length headers with different values; send one");
+        closeAfterResponse(response);
+        return 400;
+    }
 
     const std::size_t headers = headerBytes(request);
     if (headers > m_options.maxHeaderBytes) {

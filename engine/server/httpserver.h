@@ -74,6 +74,14 @@ struct HttpServerOptions {
 /// zero limit.
 void validateServerOptions(const HttpServerOptions& options);
 
+/// Sets the options of a listening socket: SO_REUSEADDR, so that a restarted
+/// server can bind while connections of its predecessor are in TIME_WAIT,
+/// but not SO_REUSEPORT, which cpp-httplib 0.11 sets by default on Linux.
+/// With SO_REUSEPORT a second server could bind the same address, and the
+/// kernel would split the connections between the two. Without it, that bind
+/// fails with EADDRINUSE. Pass it to httplib::Server::set_socket_options().
+void setListenSocketOptions(int socket);
+
 /// Counters of the HTTP layer, for snapshots and time series.
 struct HttpCounters {
     std::uint64_t requests = 0;

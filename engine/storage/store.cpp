@@ -195,6 +195,9 @@ const char* const kMigrations[] = {
 };
 static_assert(std::size(kMigrations) == Store::kSchemaVersion);
 
+constexpr const char* kWritableFix =
+    "give the user that runs the program write permission on the file and its folder, or choose another path";
+
 std::string fixFor(int code)
 {
     switch (code & 0xff) {
@@ -232,11 +235,16 @@ Store::Store(const std::string& path, Mode mode) : m_path(path)
         std::string message = "cannot open database " + path + ": " + reason;
         if (const std::string fix = fixFor(code); !fix.empty())
             message += "; " + fix;
-        throw StoreError(message);
+        throw StoreError(message, code);
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
     try {
+        if (mode == Mode::ReadWrite && sqlite3_db_readonly(m_db, "main") == 1) {
+            throw StoreError("cannot open database " + path + " for writing: the file is read-only for this user; "
+                                 + kWritableFix,
+                             SQLITE_READONLY);
+        }
         if (mode == Mode::ReadWrite) {
             execute("PRAGMA journal_mode=WAL");
             execute("PRAGMA synchronous=NORMAL");
@@ -244,6 +252,8 @@ Store::Store(const std::string& path, Mode mode) : m_path(path)
         execute("PRAGMA temp_store=MEMORY");
         execute("PRAGMA cache_size=-16384");
         migrate(mode);
+        if (mode == Mode::ReadWrite)
+            checkWritable();
     } catch (...) {
         m_statements.clear();
         sqlite3_close(m_db);
@@ -265,7 +275,29 @@ void Store::fail(std::string_view operation, int code) const
         + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(code));
     if (const std::string fix = fixFor(code); !fix.empty())
         message += "; " + fix;
-    throw StoreError(message);
+    throw StoreError(message, code);
+}
+
+// SQLite opens a file that this process may not write in read-only mode
+// without an error, so only the first write would fail. The constructor
+// checks for that, and this write probe lets the program stop at startup
+// instead of failing every commit.
+void Store::checkWritable()
+{
+    // A write transaction also needs the write-ahead log and its index
+    // beside the file. SQLITE_BUSY after the busy timeout only means that
+    // another connection has the write lock, so that case is left to the
+    // first commit.
+    try {
+        execute("BEGIN IMMEDIATE");
+        execute("ROLLBACK");
+    } catch (const StoreError& error) {
+        rollback();
+        const int primary = error.sqliteCode() & 0xff;
+        if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+            return;
+        throw;
+    }
 }
 
 void Store::execute(std::string_view sql)
@@ -279,7 +311,7 @@ void Store::execute(std::string_view sql)
         std::string message = "database " + m_path + ": " + reason;
         if (const std::string fix = fixFor(code); !fix.empty())
             message += "; " + fix;
-        throw StoreError(message);
+        throw StoreError(message, code);
     }
 }
 

@@ -21,7 +21,18 @@ namespace umg {
 /// operation and SQLite's reason, and the fix where one is known.
 class StoreError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit StoreError(const std::string& message, int sqliteCode = 0)
+        : std::runtime_error(message)
+        , m_sqliteCode(sqliteCode)
+    {
+    }
+
+    /// SQLite's extended result code, or 0 when SQLite reported no error
+    /// (invalid contents, an unsupported schema version).
+    int sqliteCode() const { return m_sqliteCode; }
+
+private:
+    int m_sqliteCode = 0;
 };
 
 /// Counts of the installs table, for summaries and tests.
@@ -50,8 +61,9 @@ public:
 
     /// Opens (creating in ReadWrite mode) the database at `path` and
     /// migrates it to kSchemaVersion. Throws StoreError when the file cannot
-    /// be opened or created, is not a database, is corrupt, or has a newer
-    /// schema than this build understands.
+    /// be opened or created, is not a database, is corrupt, has a newer
+    /// schema than this build understands, or, in ReadWrite mode, cannot be
+    /// written (a read-only file or folder).
     explicit Store(const std::string& path, Mode mode = Mode::ReadWrite);
     ~Store();
     Store(const Store&) = delete;
@@ -116,6 +128,7 @@ private:
     class Statement;
 
     void migrate(Mode mode);
+    void checkWritable();
     [[noreturn]] void fail(std::string_view operation, int code) const;
     Statement& prepare(std::string_view sql);
 

@@ -12,6 +12,7 @@
 #include "loadgen/generator.h"
 #include "runtime/engine.h"
 #include "runtime/filereplay.h"
+#include "runtime/storagewriter.h"
 #include "storage/store.h"
 
 using namespace umg;
@@ -127,6 +128,8 @@ private slots:
     void tryOnceReportsBusy();
     void snapshotCountsMatchInput();
     void unwritableDatabaseFails();
+    void readOnlyDatabaseStopsWriter();
+    void failingCommitsDoNotBlockStop();
 
 private:
     QTemporaryDir m_dir;
@@ -340,6 +343,54 @@ void EngineTest::unwritableDatabaseFails()
         QVERIFY2(QString::fromUtf8(error.what()).contains("no-such-folder"), error.what());
         QVERIFY2(QString::fromUtf8(error.what()).contains("folder exists"), error.what());
     }
+}
+
+void EngineTest::readOnlyDatabaseStopsWriter()
+{
+    // query_only makes every write fail with SQLITE_READONLY, as a database
+    // file that became read-only does; retrying cannot fix that.
+    auto store = std::make_unique<Store>(path("readonly.db"));
+    store->execute("PRAGMA query_only=1");
+    StorageWriter writer(std::move(store), 1, 0, 86'400'000);
+    writer.start();
+    writer.addJournal(1, 0, 1, "x");
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!writer.waitJournal(1, std::chrono::seconds(30)));
+    QVERIFY2(timer.elapsed() < 5000, "the wait did not end when the commit failed for good");
+    QVERIFY(writer.failed());
+    const StorageStats stats = writer.stats();
+    QCOMPARE(stats.errors, std::uint64_t(1));
+    QVERIFY2(QString::fromStdString(stats.fatalError).contains("readonly"), stats.fatalError.c_str());
+    QVERIFY(!writer.waitOutputs(1, std::chrono::seconds(30)));
+    QVERIFY(timer.elapsed() < 5000);
+
+    timer.restart();
+    writer.stop();
+    QVERIFY(timer.elapsed() < 1000);
+}
+
+void EngineTest::failingCommitsDoNotBlockStop()
+{
+    // Another connection holds the write lock, so every commit fails with
+    // SQLITE_BUSY after the 5 s busy timeout. The writer retries that error,
+    // but stop() ends the retries within about 10 s.
+    auto store = std::make_unique<Store>(path("busy.db"));
+    Store lockHolder(path("busy.db"));
+    lockHolder.begin();
+    StorageWriter writer(std::move(store), 1, 0, 86'400'000);
+    writer.start();
+    writer.addJournal(1, 0, 1, "x");
+    QTRY_VERIFY_WITH_TIMEOUT(writer.stats().errors >= 1, 20'000);
+    QVERIFY(!writer.failed());
+    QVERIFY(writer.stats().fatalError.empty());
+
+    QElapsedTimer timer;
+    timer.start();
+    writer.stop();
+    QVERIFY2(timer.elapsed() < 25'000, qPrintable(QString("stop() took %1 ms").arg(timer.elapsed())));
+    lockHolder.rollback();
 }
 
 QTEST_GUILESS_MAIN(EngineTest)

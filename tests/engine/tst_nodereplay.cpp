@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QTcpServer>
 
+#include <unistd.h>
+
 namespace {
 
 struct Run {
@@ -61,7 +63,11 @@ private slots:
     void usageErrors_data();
     void usageErrors();
     void metricsPortInUse();
+    void quietLogsOnlyWarnings();
+    void readOnlyDatabaseRejected();
     void helpAndVersion();
+    void commandHelp_data();
+    void commandHelp();
 
 private:
     QTemporaryDir m_dir;
@@ -178,6 +184,22 @@ void NodeReplayTest::fileErrors_data()
                                          << "cannot open database";
     QTest::newRow("unwritable summary") << QStringList{"replay", path("ok.ndjson"), "--summary-json", path("missing-folder/s.json")}
                                         << "cannot write the summary";
+
+    writeFile(path("header-only.csv"), "event_id,type,timestamp,customer_id,app_id,platform\r\n\n  \n");
+    writeFile(path("header-only-td.csv"), "ip,app,device,os,channel,click_time,attributed_time,is_attributed\n");
+    QTest::newRow("csv header only") << QStringList{"replay", path("header-only.csv")}
+                                     << "header-only.csv has only a header row; pass a file with at least one event";
+    QTest::newRow("talkingdata header only") << QStringList{"replay", path("header-only-td.csv")}
+                                             << "header-only-td.csv has only a header row";
+
+    writeFile(path("passwd.json"), "root:x:0:0:root:/root:/bin/sh\n");
+    writeFile(path("broken.json"), "{\"retention\": \"8d\",\n  , }\n");
+    QTest::newRow("config is a directory") << QStringList{"replay", path("ok.ndjson"), "--config", m_dir.path()}
+                                           << m_dir.path() + " is a directory; pass a JSON file";
+    QTest::newRow("config not an object") << QStringList{"replay", path("ok.ndjson"), "--config", path("passwd.json")}
+                                          << "passwd.json is not a JSON object at line 1, column 1";
+    QTest::newRow("config syntax error") << QStringList{"replay", path("ok.ndjson"), "--config", path("broken.json")}
+                                         << "at line 2, column 3";
 }
 
 void NodeReplayTest::fileErrors()
@@ -199,6 +221,16 @@ void NodeReplayTest::usageErrors_data()
     QTest::newRow("bad format") << QStringList{"replay", "x.ndjson", "--format", "xml"} << "ndjson, csv or talkingdata";
     QTest::newRow("bad threads") << QStringList{"replay", "x.ndjson", "--threads", "zero"} << "--threads";
     QTest::newRow("unknown command") << QStringList{"replicate"} << "unknown command";
+    QTest::newRow("option instead of value") << QStringList{"replay", "x.ndjson", "--threads", "--no-progress"}
+                                             << "option --threads needs a value";
+    QTest::newRow("bad metrics address") << QStringList{"replay", "x.ndjson", "--metrics-listen", "127.0.0.1:70000"}
+                                         << "option --metrics-listen is \"127.0.0.1:70000\"; use HOST:PORT";
+    QTest::newRow("generate start before 2000")
+        << QStringList{"generate", "--events", "10", "--out", path("early.ndjson"), "--start", "1970-01-01T00:00:00Z"}
+        << "option --start is \"1970-01-01T00:00:00Z\"; event times must fall in the years 2000 to 2099";
+    QTest::newRow("generate run past 2099")
+        << QStringList{"generate", "--events", "100000", "--out", path("late.ndjson"), "--start", "2099-12-31T23:59:00Z"}
+        << "reach past the year 2099";
 }
 
 void NodeReplayTest::usageErrors()
@@ -221,6 +253,70 @@ void NodeReplayTest::metricsPortInUse()
     QVERIFY2(run.err.contains("in use"), qPrintable(run.err));
 }
 
+void NodeReplayTest::quietLogsOnlyWarnings()
+{
+    // One valid line and one that is rejected with a warning.
+    writeFile(path("quiet.ndjson"),
+              R"({"event_id":"i1","type":"install","timestamp":1793534400000,"customer_id":"a","app_id":"b","platform":"ios","idfv":"v"})"
+              "\n{broken json\n");
+    const Run quiet = node({"replay", path("quiet.ndjson"), "--quiet"});
+    QVERIFY2(quiet.exitCode == 0, qPrintable(quiet.err));
+    QVERIFY2(quiet.out.isEmpty(), qPrintable(quiet.out));
+    QVERIFY2(!quiet.err.contains("level=info"), qPrintable(quiet.err));
+    QVERIFY2(quiet.err.contains("level=warning"), qPrintable(quiet.err));
+
+    const Run verbose = node({"replay", path("quiet.ndjson"), "--quiet", "--log-level", "info"});
+    QVERIFY2(verbose.exitCode == 0, qPrintable(verbose.err));
+    QVERIFY2(verbose.err.contains("level=info"), qPrintable(verbose.err));
+}
+
+void NodeReplayTest::readOnlyDatabaseRejected()
+{
+    // Root may write a file whatever its mode, so as root the node runs as
+    // the unprivileged user `nobody` through setpriv.
+    QStringList command{qEnvironmentVariable("UMG_NODE_BINARY")};
+    if (geteuid() == 0) {
+        const QString setpriv = QStandardPaths::findExecutable("setpriv");
+        if (setpriv.isEmpty())
+            QSKIP("running as root, and setpriv is not installed to run the node as the user nobody");
+        command = QStringList{setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"} + command;
+    }
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString events = dir.filePath("events.ndjson");
+    const QString database = dir.filePath("readonly.db");
+    writeFile(events, R"({"event_id":"i1","type":"install","timestamp":1793534400000,"customer_id":"a","app_id":"b","platform":"ios","idfv":"v"})" "\n");
+    const Run created = node({"replay", events, "--db", database, "--quiet"});
+    QVERIFY2(created.exitCode == 0, qPrintable(created.err));
+    const QFileDevice::Permissions readable = QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(QFile::setPermissions(dir.path(), readable | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                                  | QFileDevice::ExeGroup | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(events, readable));
+    QVERIFY(QFile::setPermissions(database, readable));
+
+    QProcess probe;
+    probe.start(command.first(), command.mid(1) + QStringList{"--version"});
+    if (!probe.waitForFinished(30'000) || probe.exitCode() != 0)
+        QSKIP(qPrintable("cannot run the node as another user: " + QString::fromUtf8(probe.readAllStandardError())));
+
+    const QList<QStringList> runs{{"replay", events, "--db", database, "--quiet"},
+                                  {"serve", "--listen", "127.0.0.1:0", "--db", database}};
+    for (const QStringList& arguments : runs) {
+        QProcess process;
+        process.start(command.first(), command.mid(1) + arguments);
+        const bool finished = process.waitForFinished(60'000);
+        if (!finished)
+            process.kill();
+        QVERIFY2(finished, qPrintable(arguments.first() + " kept running on a read-only database"));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(err.contains("cannot open database " + database + " for writing"), qPrintable(err));
+        QVERIFY2(err.contains("write permission"), qPrintable(err));
+    }
+}
+
 void NodeReplayTest::helpAndVersion()
 {
     const Run help = node({"--help"});
@@ -229,6 +325,44 @@ void NodeReplayTest::helpAndVersion()
     const Run version = node({"--version"});
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith("unmogrowp-node "));
+}
+
+void NodeReplayTest::commandHelp_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("replay") << QStringList{"replay"} << QStringList{"--format", "--metrics-listen", "--quiet"};
+    QTest::newRow("generate") << QStringList{"generate"}
+                              << QStringList{"--events", "--out", "--seed", "--devices", "--id-prefix", "--organic-share",
+                                             "--fraud-share", "--out-of-order-share", "--event-time-rate", "--start"};
+    QTest::newRow("serve") << QStringList{"serve"} << QStringList{"--listen", "--kafka-brokers", "--alertmanager-url"};
+    QTest::newRow("produce") << QStringList{"produce"} << QStringList{"--kafka-topic", "--batch-events"};
+    QTest::newRow("export rules") << QStringList{"export", "rules"} << QStringList{"--threshold", "--list-thresholds"};
+    QTest::newRow("export stack") << QStringList{"export", "stack"} << QStringList{"--node", "--node-token-file"};
+    QTest::newRow("validate") << QStringList{"validate"} << QStringList{"--prometheus", "--strict-goals"};
+    QTest::newRow("loadtest") << QStringList{"loadtest"} << QStringList{"--target", "--compare"};
+    QTest::newRow("report") << QStringList{"report"} << QStringList{"--type", "--format"};
+}
+
+void NodeReplayTest::commandHelp()
+{
+    QFETCH(QStringList, command);
+    QFETCH(QStringList, options);
+    const Run help = node(command + QStringList{"--help"});
+    QVERIFY2(help.exitCode == 0, qPrintable(help.err));
+    QVERIFY2(help.out.startsWith("usage: unmogrowp-node " + command.join(' ') + " "), qPrintable(help.out));
+    for (const QString& option : options)
+        QVERIFY2(help.out.contains(option), qPrintable(option));
+
+    // --help after other arguments prints the same text.
+    const Run later = node(command + QStringList{"--quiet", "--help"});
+    QCOMPARE(later.exitCode, 0);
+    QCOMPARE(later.out, help.out);
+
+    // The program's --help contains each command's help unchanged.
+    const Run overview = node({"--help"});
+    QCOMPARE(overview.exitCode, 0);
+    QVERIFY2(overview.out.contains(help.out), qPrintable(command.join(' ')));
 }
 
 QTEST_GUILESS_MAIN(NodeReplayTest)

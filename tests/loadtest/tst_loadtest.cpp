@@ -20,6 +20,7 @@
 #include "loadtest/loadtestrun.h"
 #include "loadtest/loadteststore.h"
 #include "runtime/engine.h"
+#include "server/httpserver.h"
 
 using namespace umg;
 using namespace std::chrono_literals;
@@ -630,6 +631,7 @@ void LoadTestTest::httpBusyResponsesAreRetried()
         response.set_content(R"({"accepted": )" + std::to_string(lines) + R"(, "duplicates": 0, "rejected": 0})",
                              "application/json");
     });
+    server.set_socket_options(setListenSocketOptions);
     const int port = server.bind_to_any_port("127.0.0.1");
     QVERIFY(port > 0);
     // Stops and joins the server however the test function returns.

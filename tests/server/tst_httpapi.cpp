@@ -309,6 +309,12 @@ void TestHttpApi::rejectedRequests_data()
         true);
     row("unsupported transfer encoding",
         requestText("POST", "/v1/events", {auth, "Transfer-Encoding: gzip, chunked"}, "0\r\n\r\n"), 501, true);
+    row("two different content lengths",
+        requestText("POST", "/v1/events", {auth, "Content-Length: 3", "Content-Length: 50"}, std::string(50, 'x')), 400,
+        true);
+    row("zero and another content length",
+        requestText("POST", "/v1/events", {auth, "Content-Length: 0", "Content-Length: 50"}, std::string(50, 'x')), 400,
+        true);
     row("body on get", requestText("GET", "/v1/status", {auth, "Content-Length: 5"}, "hello"), 400, true);
     row("invalid range", requestText("GET", "/v1/snapshot?range=2h", {auth}), 400, false);
     row("malformed request line", std::string("GARBAGE\r\n\r\n"), 400, false);

@@ -158,6 +158,7 @@ private slots:
 
     void startupRejected_data();
     void startupRejected();
+    void portInUseRejected();
     void sigtermDrainsInFlightBatch();
     void acknowledgedEventsSurviveSigkill();
     void httpsServesRequests();
@@ -193,6 +194,11 @@ void TestServeNode::startupRejected_data()
     QTest::newRow("missing token file")
         << (QStringList{"--listen", "127.0.0.1:0", "--token-file", "DIR/absent.token"} + db) << 2
         << "cannot read the token file";
+    for (const char* address : {"bogus", "127.0.0.1:70000", ":18081"}) {
+        QTest::addRow("metrics address %s", address)
+            << (QStringList{"--listen", "127.0.0.1:0", "--metrics-listen", address} + db) << 2
+            << QStringLiteral("option --metrics-listen is \"%1\"; use HOST:PORT").arg(address);
+    }
     QTest::newRow("certificate without key")
         << (QStringList{"--listen", "127.0.0.1:0", "--tls-cert", "DIR/cert.pem"} + db) << 2
         << "TLS needs both a certificate and a key";
@@ -221,6 +227,31 @@ void TestServeNode::startupRejected()
     QVERIFY2(log.contains(message), qPrintable(log));
     if (exitCode == 2)
         QVERIFY2(!QFile::exists(dir.filePath("node.db")), "the database was opened before the arguments were checked");
+}
+
+void TestServeNode::portInUseRejected()
+{
+    QTemporaryDir dir;
+    NodeProcess first;
+    QVERIFY2(first.start({"--listen", "127.0.0.1:0", "--db", dir.filePath("first.db")}), qPrintable(first.log()));
+    const QString address = "127.0.0.1:" + QString::number(first.port());
+
+    // Without SO_REUSEPORT the second bind fails, so the two nodes cannot
+    // share the port and split its connections.
+    QProcess second;
+    second.start(qEnvironmentVariable("UMG_NODE_BINARY"),
+                 {"serve", "--listen", address, "--db", dir.filePath("second.db")});
+    QVERIFY(second.waitForFinished(30'000));
+    const QString log = QString::fromUtf8(second.readAllStandardError());
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(second.exitCode(), 1);
+    QVERIFY2(log.contains("cannot listen on " + address + ": Address already in use"), qPrintable(log));
+
+    // The first node still serves.
+    RawHttpConnection connection;
+    QVERIFY(connection.connectTo(first.port()));
+    QVERIFY(connection.send(requestText("GET", "/healthz", {}, {})));
+    QCOMPARE(connection.readResponse(10s).status, 200);
 }
 
 void TestServeNode::sigtermDrainsInFlightBatch()

@@ -11,9 +11,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <httplib.h>
+
 #include <stop_token>
+#include <thread>
 
 #include "node/httplibclient.h"
+#include "server/httpserver.h"
 #include "stackprocess.h"
 #include "validation/validation.h"
 
@@ -63,6 +67,47 @@ QStringList idsWithStatus(const QJsonObject& report, const QString& status)
     return ids;
 }
 
+// An HTTP server on a free loopback port that responds to every GET with a body
+// of `bodyBytes` bytes: with Content-Length for most paths, and chunked
+// without a declared length for paths that start with /chunked.
+class OversizeServer {
+public:
+    explicit OversizeServer(std::size_t bodyBytes) : m_body(bodyBytes, 'x')
+    {
+        m_server.set_socket_options(setListenSocketOptions);
+        m_server.Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+            if (request.path.rfind("/chunked", 0) != 0) {
+                response.set_content(m_body, "text/plain");
+                return;
+            }
+            response.set_chunked_content_provider("text/plain", [this](std::size_t, httplib::DataSink& sink) {
+                sink.write(m_body.data(), m_body.size());
+                sink.done();
+                return true;
+            });
+        });
+        m_port = m_server.bind_to_any_port("127.0.0.1");
+        if (m_port > 0)
+            m_thread = std::thread([this] { m_server.listen_after_bind(); });
+    }
+    ~OversizeServer()
+    {
+        m_server.stop();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+
+    /// The base URL, or an empty string when no port could be bound.
+    std::string url() const { return m_port > 0 ? "http://127.0.0.1:" + std::to_string(m_port) : std::string(); }
+    bool running() const { return m_server.is_running(); }
+
+private:
+    std::string m_body;
+    httplib::Server m_server;
+    int m_port = 0;
+    std::thread m_thread;
+};
+
 } // namespace
 
 class TestValidate : public QObject {
@@ -77,6 +122,8 @@ private slots:
     void libraryReportsEachResult();
     void libraryStopsOnRequest();
     void unreachablePrometheusFails();
+    void oversizeResponseRejected();
+    void oversizePrometheusResponseFails();
     void invalidUsageRejected_data();
     void invalidUsageRejected();
     void stoppedNodeFails();
@@ -251,6 +298,45 @@ void TestValidate::unreachablePrometheusFails()
     QVERIFY2(checkById(run.report, "targets.engine_up").value("measured").toString().contains("did not respond"),
              run.output.constData());
     QCOMPARE(run.report.value("passed").toBool(), false);
+}
+
+void TestValidate::oversizeResponseRejected()
+{
+    OversizeServer server(100 * 1024);
+    QVERIFY(!server.url().empty());
+    QTRY_VERIFY(server.running());
+
+    HttplibClient http;
+    for (const std::string path : {"/declared", "/chunked"}) {
+        HttpRequest request;
+        request.url = server.url() + path;
+        request.maxResponseBytes = 64 * 1024;
+        const HttpResponse response = http.send(request);
+        QCOMPARE(response.error, "the response from " + request.url + " is larger than 64 KiB");
+        QCOMPARE(response.status, 0);
+        QVERIFY(response.body.empty());
+
+        // The same body within the limit arrives whole.
+        request.maxResponseBytes = 100 * 1024;
+        const HttpResponse whole = http.send(request);
+        QVERIFY2(whole.succeeded(), whole.error.c_str());
+        QCOMPARE(whole.body.size(), std::size_t(100 * 1024));
+    }
+}
+
+void TestValidate::oversizePrometheusResponseFails()
+{
+    // A body just over the default limit must fail the check instead of
+    // being read into memory.
+    OversizeServer server(HttpRequest::kDefaultMaxResponseBytes + 1);
+    QVERIFY(!server.url().empty());
+    QTRY_VERIFY(server.running());
+
+    const ValidateRun run = runValidate({"--prometheus", QString::fromStdString(server.url()), "--json"});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject reachable = checkById(run.report, "stack.prometheus_reachable");
+    QCOMPARE(reachable.value("status").toString(), QStringLiteral("fail"));
+    QVERIFY2(reachable.value("measured").toString().contains("is larger than 8 MiB"), run.output.constData());
 }
 
 void TestValidate::invalidUsageRejected_data()

@@ -7,6 +7,9 @@
 #include <QNetworkRequest>
 #include <QUrl>
 
+#include <algorithm>
+#include <climits>
+
 namespace umg {
 
 HttpResponse QtHttpClient::send(const HttpRequest &request)
@@ -38,16 +41,33 @@ HttpResponse QtHttpClient::send(const HttpRequest &request)
         return response;
     }
 
+    // The body is collected as it arrives, so that an oversize one is
+    // aborted before it fills the memory.
+    const qint64 maxBytes = qint64(std::min<std::size_t>(request.maxResponseBytes, std::size_t(INT_MAX)));
+    QByteArray body;
+    bool tooLarge = false;
+    auto collect = [&] {
+        body += reply->readAll();
+        if (body.size() > maxBytes && !tooLarge) {
+            tooLarge = true;
+            reply->abort();
+        }
+    };
     QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::readyRead, &loop, collect);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (!reply->isFinished())
         loop.exec();
+    if (!tooLarge)
+        collect();
 
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid()) {
+    if (tooLarge) {
+        response.error = responseTooLargeError(request.url, request.maxResponseBytes);
+    } else if (status.isValid()) {
         // An error status still carries its body, as with the node's client.
         response.status = status.toInt();
-        response.body = reply->readAll().toStdString();
+        response.body = body.toStdString();
         response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString().toStdString();
     } else {
         response.error = reply->errorString().toStdString();
