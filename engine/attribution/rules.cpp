@@ -1,5 +1,6 @@
 #include "attribution/rules.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -19,6 +20,27 @@ void requireRange(std::string_view where, std::string_view name, std::int64_t va
             << "; it must be between " << (duration ? formatDuration(minimum) : std::to_string(minimum)) << " and "
             << (duration ? formatDuration(maximum) : std::to_string(maximum));
     throw std::invalid_argument(message.str());
+}
+
+// The line and column where the parser of `document` stopped in `json`, as
+// " at line L, column C", or an empty string when it is past the end.
+std::string jsonPosition(const simdjson::padded_string& json, simdjson::ondemand::document& document)
+{
+    const char* location = nullptr;
+    if (document.current_location().get(location) || location < json.data()
+        || location >= json.data() + json.size())
+        return {};
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (const char* c = json.data(); c < location; ++c) {
+        if (*c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return " at line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 std::runtime_error configError(const std::string& path, std::string_view key, std::string_view problem)
@@ -132,6 +154,9 @@ void EngineConfig::validate() const
 
 EngineConfig loadEngineConfig(const std::string& path)
 {
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored))
+        throw std::runtime_error("configuration file " + path + " is a directory; pass a JSON file");
     std::ifstream file(path, std::ios::binary);
     if (!file)
         throw std::runtime_error("cannot read configuration file " + path + ": check that it exists and is readable");
@@ -143,16 +168,22 @@ EngineConfig loadEngineConfig(const std::string& path)
     simdjson::ondemand::parser parser;
     simdjson::ondemand::document document;
     simdjson::ondemand::object root;
-    if (parser.iterate(json).get(document) || document.get_object().get(root))
-        throw std::runtime_error("configuration file " + path + " is not a JSON object");
+    if (const auto error = parser.iterate(json).get(document)) {
+        throw std::runtime_error("configuration file " + path + " is not valid JSON: "
+                                 + simdjson::error_message(error));
+    }
+    if (const auto error = document.get_object().get(root)) {
+        throw std::runtime_error("configuration file " + path + " is not a JSON object" + jsonPosition(json, document)
+                                 + " (" + simdjson::error_message(error) + "); write the settings as {\"key\": value, ...}");
+    }
     try {
         for (auto field : root) {
             std::string_view key;
             if (field.unescaped_key().get(key))
-                throw configError(path, "(top level)", "invalid key");
+                throw configError(path, "(top level)", "invalid JSON" + jsonPosition(json, document));
             simdjson::ondemand::value value;
             if (field.value().get(value))
-                throw configError(path, key, "invalid value");
+                throw configError(path, key, "invalid value" + jsonPosition(json, document));
             if (key == "allowed_lateness") {
                 config.allowedLatenessMs = readDuration(path, key, value);
             } else if (key == "retention") {
@@ -188,7 +219,8 @@ EngineConfig loadEngineConfig(const std::string& path)
             }
         }
     } catch (const simdjson::simdjson_error& error) {
-        throw std::runtime_error("configuration file " + path + " is not valid JSON: " + error.what());
+        throw std::runtime_error("configuration file " + path + " is not valid JSON: " + error.what()
+                                 + jsonPosition(json, document));
     }
     try {
         config.validate();

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -18,11 +19,6 @@ namespace umg {
 static_assert(kParsePadding >= simdjson::SIMDJSON_PADDING, "lines need the JSON parser's padding");
 
 namespace {
-
-// Timestamps outside these years are almost certainly unit mistakes
-// (seconds instead of milliseconds, or microseconds).
-constexpr std::int64_t kEarliestTimestampMs = 946684800000LL;  // 2000-01-01
-constexpr std::int64_t kLatestTimestampMs = 4102444800000LL;   // 2100-01-01
 
 // The message for a timestamp outside kEarliestTimestampMs..kLatestTimestampMs.
 // A value that reads as seconds or microseconds in those years gets a hint.
@@ -52,6 +48,8 @@ std::int64_t wallClockMs()
     clock_gettime(CLOCK_REALTIME_COARSE, &now);
     return std::int64_t{now.tv_sec} * 1000 + now.tv_nsec / 1'000'000;
 }
+
+constexpr std::string_view kUtf8ByteOrderMark = "\xEF\xBB\xBF";
 
 // Columns that are not string fields of EventRecord.
 enum class Column : std::uint8_t { StringField, Type, Timestamp, Platform, Revenue, Ignored };
@@ -253,6 +251,12 @@ public:
 
     bool parseLine(std::string_view line, std::size_t capacity, EventBatch& out, Rejection& rejection) override
     {
+        // Editors on Windows start UTF-8 files with a byte-order mark, which
+        // is not JSON. It can only start a line, so it is dropped there.
+        if (line.starts_with(kUtf8ByteOrderMark)) {
+            line.remove_prefix(kUtf8ByteOrderMark.size());
+            capacity -= kUtf8ByteOrderMark.size();
+        }
         EventRecord& event = out.addRecord();
         if (!parseInto(line, capacity, out, event, rejection)
             || !validateEvent(out, event, m_limits, true, rejection)) {
@@ -653,8 +657,10 @@ public:
             }
         }
         if (count != cells.size()) {
+            const auto fields = std::count(line.begin(), line.end(), ',') + 1;
             reject(rejection, RejectReason::WrongFieldCount,
-                   "a TalkingData row has 8 fields (" + std::string(kTalkingDataHeader) + ")");
+                   "a TalkingData row has 8 fields (" + std::string(kTalkingDataHeader) + "); this one has "
+                       + std::to_string(fields));
             return false;
         }
         const auto [ip, app, device, os, channel, clickTime, attributedTime, isAttributed] = cells;
@@ -780,7 +786,7 @@ std::optional<DetectedFormat> detectFormat(std::string_view firstLine)
 {
     if (!firstLine.empty() && firstLine.back() == '\r')
         firstLine.remove_suffix(1);
-    std::size_t start = 0;
+    std::size_t start = firstLine.starts_with(kUtf8ByteOrderMark) ? kUtf8ByteOrderMark.size() : 0;
     while (start < firstLine.size() && (firstLine[start] == ' ' || firstLine[start] == '\t'))
         ++start;
     if (start < firstLine.size() && firstLine[start] == '{')

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,13 @@ std::optional<InputFormat> parseInputFormat(std::string_view text);
 /// Bytes that must be readable after the end of every line handed to a
 /// parser (the JSON parser reads ahead in SIMD blocks).
 inline constexpr std::size_t kParsePadding = 64;
+
+/// Event timestamps must lie in [kEarliestTimestampMs, kLatestTimestampMs),
+/// the years 2000 to 2099 (UTC ms); the parsers reject others with
+/// `invalid_timestamp`. Values outside are almost certainly unit mistakes
+/// (seconds instead of milliseconds, or microseconds).
+inline constexpr std::int64_t kEarliestTimestampMs = 946684800000LL; // 2000-01-01
+inline constexpr std::int64_t kLatestTimestampMs = 4102444800000LL;  // 2100-01-01
 
 struct ParseLimits {
     /// Longer lines are rejected with `line_too_long` without being parsed.

@@ -17,7 +17,8 @@ public:
 
 /// Command-line options of one command: `--name VALUE`, `--name=VALUE`,
 /// switches without a value, and positional arguments. Unknown options and
-/// missing values are UsageErrors that name the option.
+/// missing values (including `--name --other`) are UsageErrors that name the
+/// option.
 class Arguments {
 public:
     /// `valued` lists options that take a value (repeatable), `switches`
@@ -51,7 +52,9 @@ public:
             if (!valued.count(name))
                 throw UsageError("unknown option " + name + "; see --help");
             if (!value) {
-                if (i + 1 >= args.size())
+                // A following option means that the value was left out; a
+                // value that starts with "--" can still be given as --name=VALUE.
+                if (i + 1 >= args.size() || (args[i + 1].size() > 2 && args[i + 1].rfind("--", 0) == 0))
                     throw UsageError("option " + name + " needs a value");
                 value = args[++i];
             }

@@ -34,4 +34,15 @@ int runProduce(const std::vector<std::string>& args);
 /// shares: --config, --db, --threads, --max-label-values, --log-level.
 EngineOptions engineOptionsFrom(const Arguments& arguments);
 
+/// Checks the HOST:PORT value of the listening-address option `option`, if
+/// given, before anything starts. Throws UsageError naming the value.
+void checkListenAddress(const Arguments& arguments, const std::string& option);
+
+// The help of each command: a usage line, what the command does and its
+// options. `COMMAND --help` prints it, and `--help` prints them all.
+extern const char* const kReplayUsage;
+extern const char* const kGenerateUsage;
+extern const char* const kServeUsage;
+extern const char* const kProduceUsage;
+
 } // namespace umg::node

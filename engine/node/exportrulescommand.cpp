@@ -14,11 +14,8 @@
 #include <unistd.h>
 
 namespace umg::node {
-namespace {
 
-constexpr std::string_view kCommand = "unmogrowp-node export rules";
-
-constexpr std::string_view kUsage =
+const char* const kExportRulesUsage =
     "usage: unmogrowp-node export rules [--out FILE] [--threshold NAME=VALUE]...\n"
     "                                   [--thresholds-file FILE] [--runbook-base-url URL]\n"
     "       unmogrowp-node export rules --list-thresholds\n"
@@ -30,7 +27,12 @@ constexpr std::string_view kUsage =
     "  --thresholds-file FILE   read NAME=VALUE lines (# starts a comment); --threshold wins\n"
     "  --runbook-base-url URL   runbook links become URL/<RuleName>\n"
     "                           (default https://runbooks.unmogrowp.example/alerts)\n"
-    "  --list-thresholds        print every threshold with its default and unit\n";
+    "  --list-thresholds        print every threshold with its default and unit\n"
+    "  Exit status: 0 when the rules were written, 1 on failure, 2 for invalid usage.\n";
+
+namespace {
+
+constexpr std::string_view kCommand = "unmogrowp-node export rules";
 
 struct Options {
     std::optional<std::string> outPath;
@@ -51,7 +53,9 @@ std::optional<std::string> optionValue(const std::vector<std::string>& args, std
 {
     const std::string& arg = args[index];
     if (arg == name) {
-        if (index + 1 >= args.size())
+        const bool optionFollows = index + 1 < args.size() && args[index + 1].size() > 2
+            && args[index + 1].compare(0, 2, "--") == 0;
+        if (index + 1 >= args.size() || optionFollows)
             throw UsageError("option " + std::string(name) + " needs a value");
         return args[++index];
     }
@@ -130,6 +134,13 @@ int fail(const std::string& message)
     return 1;
 }
 
+int usageFailure(const std::string& message)
+{
+    std::fprintf(stderr, "%s: %s\nRun '%s --help' for the options.\n", std::string(kCommand).c_str(), message.c_str(),
+                 std::string(kCommand).c_str());
+    return 2;
+}
+
 } // namespace
 
 int runExportRules(const std::vector<std::string>& args)
@@ -138,12 +149,10 @@ int runExportRules(const std::vector<std::string>& args)
     try {
         options = parseOptions(args);
     } catch (const UsageError& error) {
-        std::fprintf(stderr, "%s: %s\nRun '%s --help' for the options.\n", std::string(kCommand).c_str(), error.what(),
-                     std::string(kCommand).c_str());
-        return 2;
+        return usageFailure(error.what());
     }
     if (options.help) {
-        std::fputs(std::string(kUsage).c_str(), stdout);
+        std::fputs(kExportRulesUsage, stdout);
         return 0;
     }
     if (options.listThresholds) {
@@ -156,13 +165,19 @@ int runExportRules(const std::vector<std::string>& args)
     try {
         if (options.thresholdsFile)
             thresholds.loadFile(*options.thresholdsFile);
-        for (const std::string& assignment : options.thresholdAssignments)
-            thresholds.applyAssignment(assignment);
-        if (options.runbookBaseUrl)
-            catalogueOptions.runbookBaseUrl = *options.runbookBaseUrl;
     } catch (const std::exception& error) {
         return fail(error.what());
     }
+    // An invalid --threshold is invalid usage; an invalid line of the
+    // thresholds file is a failure to read that file.
+    try {
+        for (const std::string& assignment : options.thresholdAssignments)
+            thresholds.applyAssignment(assignment);
+    } catch (const std::invalid_argument& error) {
+        return usageFailure(error.what());
+    }
+    if (options.runbookBaseUrl)
+        catalogueOptions.runbookBaseUrl = *options.runbookBaseUrl;
 
     try {
         std::vector<alerts::AlertRule> rules = alerts::buildAlertRules(thresholds, catalogueOptions);

@@ -14,8 +14,12 @@ namespace umg::node {
 ///   --runbook-base-url URL       base of the runbook_url annotations
 ///   --list-thresholds            print the thresholds with defaults and units
 ///   --help                       print usage
-/// Returns 0 on success, 1 when a threshold is invalid or the file cannot be
-/// written (one line on stderr), 2 for invalid usage.
+/// Returns 0 on success, 1 when the thresholds file is invalid or a file
+/// cannot be read or written (one line on stderr), 2 for invalid usage,
+/// including an invalid --threshold.
 int runExportRules(const std::vector<std::string>& args);
+
+/// The help of `export rules`: its usage lines and options.
+extern const char* const kExportRulesUsage;
 
 } // namespace umg::node

@@ -11,13 +11,13 @@
 #include "alerts/catalogue.h"
 #include "alerts/thresholds.h"
 #include "node/arguments.h"
+#include "node/validatecommand.h"
 #include "promql/duration.h"
 #include "stack/stackfiles.h"
 
 namespace umg::node {
-namespace {
 
-constexpr const char* kUsage = R"(usage: unmogrowp-node export stack DIR --node URL [--node URL]... [options]
+const char* const kExportStackUsage = R"(usage: unmogrowp-node export stack DIR --node URL [--node URL]... [options]
 
 Writes the configuration of a Prometheus + Alertmanager + Grafana stack that
 watches UnMoGrowP nodes:
@@ -30,7 +30,8 @@ watches UnMoGrowP nodes:
                               --metrics-listen exposer) or http://10.0.0.5:8080/metrics
                               (its HTTP API); path /metrics unless given; repeatable, required
   --node-token-file FILE      Prometheus sends the token in FILE to the nodes
-                              (needed to scrape the HTTP API of a node with --token-file)
+                              (needed to scrape the HTTP API of a node with --token-file);
+                              FILE must be readable, and its absolute path is written
   --alertmanager HOST:PORT    Alertmanager that Prometheus sends alerts to
                               (default 127.0.0.1:9093)
   --kafka HOST:PORT           a Kafka metrics target, job "kafka"; repeatable
@@ -42,7 +43,10 @@ watches UnMoGrowP nodes:
   --threshold NAME=VALUE      set one alert threshold; repeatable
   --thresholds-file FILE      read NAME=VALUE lines; --threshold wins
   --runbook-base-url URL      runbook links become URL/<RuleName>
+  Exit status: 0 when the files were written, 1 on failure, 2 for invalid usage.
 )";
+
+namespace {
 
 std::int64_t durationOption(const Arguments& arguments, const std::string& name, std::int64_t fallbackMs)
 {
@@ -85,10 +89,6 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& c
 
 int runExportStack(const std::vector<std::string>& args)
 {
-    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
     const Arguments arguments(args,
                               {"--node", "--node-token-file", "--alertmanager", "--kafka", "--clickhouse",
                                "--node-exporter", "--scrape-interval", "--evaluation-interval", "--threshold",
@@ -100,7 +100,16 @@ int runExportStack(const std::vector<std::string>& args)
 
     stack::StackOptions options;
     options.nodeUrls = arguments.values("--node");
-    options.nodeTokenFile = arguments.value("--node-token-file").value_or("");
+    if (auto tokenFile = arguments.value("--node-token-file")) {
+        // Prometheus resolves a relative credentials_file against the folder
+        // of prometheus.yml, so the file is checked here and written absolute.
+        try {
+            readTokenFile(*tokenFile);
+        } catch (const std::runtime_error& error) {
+            throw UsageError(std::string("option --node-token-file: ") + error.what());
+        }
+        options.nodeTokenFile = std::filesystem::absolute(*tokenFile).lexically_normal().string();
+    }
     options.alertmanagerAddress = arguments.value("--alertmanager").value_or(options.alertmanagerAddress);
     options.kafkaTargets = arguments.values("--kafka");
     options.clickhouseTargets = arguments.values("--clickhouse");
@@ -117,8 +126,12 @@ int runExportStack(const std::vector<std::string>& args)
     alerts::CatalogueOptions catalogueOptions;
     if (auto file = arguments.value("--thresholds-file"))
         thresholds.loadFile(*file);
-    for (const std::string& assignment : arguments.values("--threshold"))
-        thresholds.applyAssignment(assignment);
+    try {
+        for (const std::string& assignment : arguments.values("--threshold"))
+            thresholds.applyAssignment(assignment);
+    } catch (const std::invalid_argument& error) {
+        throw UsageError(error.what());
+    }
     if (auto url = arguments.value("--runbook-base-url"))
         catalogueOptions.runbookBaseUrl = *url;
 

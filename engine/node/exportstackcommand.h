@@ -13,4 +13,7 @@ namespace umg::node {
 /// usage and std::runtime_error when a file cannot be written.
 int runExportStack(const std::vector<std::string>& args);
 
+/// The help of `export stack`: its usage line and options.
+extern const char* const kExportStackUsage;
+
 } // namespace umg::node

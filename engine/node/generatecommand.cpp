@@ -3,10 +3,60 @@
 #include <cstdio>
 #include <fstream>
 
+#include "ingest/eventparser.h"
 #include "loadgen/generator.h"
+#include "model/timestamp.h"
 #include "node/arguments.h"
 
 namespace umg::node {
+
+const char* const kGenerateUsage = R"(usage: unmogrowp-node generate --events N --out FILE [options]
+
+Writes a generated NDJSON workload whose true attribution is known: each install carries
+its source touch in reference_touch_id, so a replay of the file reports its accuracy.
+
+  --events N                        number of events to write, 1 to 10000000000 (required)
+  --out FILE                        output file, replaced if it exists (required)
+  --seed N                          seed of the random generator (default 1)
+  --devices N                       devices in the population, 100 to 16777216 (default 1000000)
+  --id-prefix TEXT                  prefix of every event id (default: g and the seed)
+  --organic-share X                 share of installs without a touch, 0 to 1 (default 0.25)
+  --fraud-share X                   share of installs with injected click fraud, 0 to 1 (default 0.02)
+  --out-of-order-share X            share of events emitted after later events, 0 to 1 (default 0.01)
+  --event-time-rate N               events per second of event time (default 200)
+  --start TIME                      event time of the first event in RFC 3339
+                                    (default 2026-09-21T14:13:20Z); every event time must
+                                    fall in the years 2000 to 2099, which replay accepts
+  Exit status: 0 when the file was written, 1 on failure, 2 for invalid usage.
+)";
+
+namespace {
+
+// The generator back-dates injected and flooding clicks by up to 80 s before
+// the current event time.
+constexpr std::int64_t kBackdatedMs = 80'000;
+
+// Checks that every event time of the run lies in the years that the event
+// parsers accept, so that replay takes the file.
+void checkEventTimes(const WorkloadProfile& profile, std::uint64_t events, const std::string& startText)
+{
+    if (profile.startMs - kBackdatedMs < kEarliestTimestampMs) {
+        throw UsageError("option --start is \"" + startText
+                         + "\"; event times must fall in the years 2000 to 2099, so use a start from "
+                         + formatRfc3339(kEarliestTimestampMs + kBackdatedMs));
+    }
+    const double spanMs = static_cast<double>(events) / profile.eventsPerEventSecond * 1000.0;
+    const double lastMs = static_cast<double>(profile.startMs) + spanMs + static_cast<double>(profile.maxDelayMs);
+    if (lastMs >= static_cast<double>(kLatestTimestampMs)) {
+        char rate[32];
+        std::snprintf(rate, sizeof rate, "%g", profile.eventsPerEventSecond);
+        throw UsageError(std::to_string(events) + " events at --event-time-rate " + rate + " from --start " + startText
+                         + " reach past the year 2099, which replay rejects; use an earlier --start, fewer "
+                           "--events or a higher --event-time-rate");
+    }
+}
+
+} // namespace
 
 int runGenerate(const std::vector<std::string>& args)
 {
@@ -40,6 +90,7 @@ int runGenerate(const std::vector<std::string>& args)
     } catch (const std::invalid_argument& error) {
         throw UsageError(error.what());
     }
+    checkEventTimes(profile, events, arguments.value("--start").value_or(formatRfc3339(profile.startMs)));
 
     std::ofstream file(*out, std::ios::binary | std::ios::trunc);
     if (!file)

@@ -18,8 +18,12 @@
 
 namespace umg::node {
 
-const char* const kLoadTestUsage = R"(
-Loadtest options (the profile file format is in docs/LOAD-TESTING.md):
+const char* const kLoadTestUsage = R"(usage: unmogrowp-node loadtest --target TARGET|--profile FILE [options]
+       unmogrowp-node loadtest --db PATH --list|--show ID|--compare ID,ID
+
+Load-tests an engine, a node or a Kafka topic with a generated workload and checks the
+performance targets (docs/LOAD-TESTING.md describes the profile file format).
+
   --target TARGET                   embedded, http://HOST:PORT or kafka://BROKERS/TOPIC
   --profile FILE                    settings from a profile file; the options below override them
   --rate EVENTS_PER_SECOND          rate after the ramp-up (default 10000)

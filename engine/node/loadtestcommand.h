@@ -18,7 +18,7 @@ inline constexpr int kLoadTestTargetsMissed = 3;
 /// failed and 2 for invalid usage (UsageError).
 int runLoadTest(const std::vector<std::string>& args);
 
-/// The options of `loadtest`, for the program's help text.
+/// The help of `loadtest`: its usage lines and options.
 extern const char* const kLoadTestUsage;
 
 } // namespace umg::node

@@ -2,7 +2,11 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <utility>
+#include <vector>
 
+#include "metrics/metricsserver.h"
 #include "node/arguments.h"
 #include "node/commands.h"
 #include "node/exportrulescommand.h"
@@ -16,7 +20,7 @@
 namespace umg::node {
 namespace {
 
-constexpr const char* kUsage = R"(usage: unmogrowp-node COMMAND [OPTIONS]
+constexpr const char* kOverview = R"(usage: unmogrowp-node COMMAND [OPTIONS]
 
 The UnMoGrowP attribution engine without a display.
 
@@ -31,82 +35,60 @@ Commands:
   loadtest             load-test an engine, node or Kafka topic and check the performance targets
   report               write a dashboard, load-test, customer or goal report as PDF, HTML or CSV
   --version            print the version
-  --help               print this help; COMMAND --help prints the command's options
+  --help               print this help; COMMAND --help prints the help of one command
 
-Replay options:
-  --format ndjson|csv|talkingdata   input format (default: detected from line 1)
-  --order auto|file|time            event order (default auto: time for TalkingData)
-  --db PATH                         SQLite database for the journal and results
-                                    (default: a temporary database, removed afterwards)
-  --threads N                       attribution worker threads (default: one per core)
-  --config FILE                     attribution rules and limits as JSON
-  --metrics-listen HOST:PORT        serve Prometheus /metrics while running
-  --installs-csv PATH               write one row per install in the database
-  --summary-json PATH               write the summary as JSON
-  --rate EVENTS_PER_SECOND          replay no faster than this
-  --max-line-bytes N                reject longer lines (default 65536)
-  --max-label-values N              distinct app and customer label values per metric (default 200)
-  --log-level debug|info|warning|error
-  --quiet                           print no summary or progress
-  --no-progress                     print no progress line
-
-Serve options (docs/HTTP-API.md describes the API):
-  --listen HOST:PORT                address of the HTTP API, such as 127.0.0.1:8080 or
-                                    [::1]:8080; port 0 picks a free port (required)
-  --db PATH                         SQLite database; events are acknowledged once
-                                    committed to it (required)
-  --token-file FILE                 require Authorization: Bearer TOKEN with the token
-                                    in FILE; required unless HOST is a loopback address
-  --tls-cert FILE --tls-key FILE    serve HTTPS with this PEM certificate chain and key
-  --metrics-listen HOST:PORT        also serve /metrics without a token on this address
-  --max-body-bytes N                larger request bodies get 413 (default 8388608)
-  --max-header-bytes N              larger request headers get 431 (default 16384)
-  --max-line-bytes N                reject longer NDJSON lines (default 65536)
-  --read-timeout SECONDS            drop a client that sends nothing this long (default 10)
-  --request-timeout SECONDS         a request body must arrive within this time (default 60)
-  --ack-timeout SECONDS             wait this long for a batch to be committed before
-                                    answering 503 (default 10)
-  --http-threads N                  threads serving connections (default 16)
-  --threads N, --config FILE, --max-label-values N, --log-level LEVEL
-                                    as for replay
-  Exit status: 0 after a drain on SIGTERM or SIGINT, 1 on failure, 2 for invalid usage.
-
-Serve options for Kafka input (all three of brokers, topic and group, or none):
-  --kafka-brokers HOST:PORT[,...]   bootstrap brokers of the cluster to consume from
-  --kafka-topic TOPIC               topic with NDJSON events, one or more per message
-  --kafka-group GROUP               consumer group; the group's nodes share the partitions
-  --kafka-option KEY=VALUE          librdkafka property, repeatable (security, timeouts);
-                                    values are never logged
-  --kafka-batch-events N            maximum events per engine batch (default 65536)
-  --kafka-rewind DURATION           event time re-read when taking over a partition, to
-                                    rebuild attribution state (default: the retention, 8d)
-
-Serve options for alerting (docs/STACK.md describes them):
-  --alertmanager-url URL            evaluate the alert rules over the node's own metrics and
-                                    send firing and resolved alerts to this Alertmanager;
-                                    repeatable
-  --evaluate-alerts                 evaluate the alert rules without sending them; either
-                                    way GET /v1/alerts lists their states
-  --alert-rules FILE                evaluate the rules of this Prometheus rule file in JSON
-                                    form instead of the built-in ones
-  --alert-interval SECONDS          time between two evaluations (default 15)
-  --alert-history PATH              SQLite file of the metric history the rules read
-                                    (default: the --db path with .alert-history appended)
-  --threshold NAME=VALUE, --thresholds-file FILE, --runbook-base-url URL
-                                    adjust the built-in rules, as for export rules
-
-Validate options: unmogrowp-node validate --help
-
-Report options: unmogrowp-node report --help
-
-Produce options:
-  --kafka-brokers HOST:PORT[,...]   bootstrap brokers (required)
-  --kafka-topic TOPIC               topic to publish to (required)
-  --batch-events N                  events per message (default 500)
-  --kafka-option KEY=VALUE          librdkafka property, repeatable
-  --max-line-bytes N                leave out longer lines (default 65536)
-  --quiet                           print no summary
+Options take their value as --name VALUE or --name=VALUE. Exit status: 0 on success,
+1 when the command failed, 2 for invalid usage; some commands add their own.
 )";
+
+// The help of each command, in the order of the overview.
+std::vector<std::pair<std::string, std::string>> commandHelps()
+{
+    return {
+        {"replay", kReplayUsage},
+        {"generate", kGenerateUsage},
+        {"serve", kServeUsage},
+        {"produce", kProduceUsage},
+        {"export rules", kExportRulesUsage},
+        {"export stack", kExportStackUsage},
+        {"validate", kValidateUsage},
+        {"loadtest", kLoadTestUsage},
+        {"report", reports::reportUsage()},
+    };
+}
+
+// The overview followed by the help of every command.
+std::string fullHelp()
+{
+    std::string text = kOverview;
+    for (const auto& [command, help] : commandHelps())
+        text += "\n" + help;
+    return text;
+}
+
+// The help of `command` ("export" prints both export commands), or an empty
+// string for an unknown command.
+std::string helpOf(const std::string& command)
+{
+    std::string text;
+    for (const auto& [name, help] : commandHelps()) {
+        if (name == command || name.rfind(command + " ", 0) == 0)
+            text += (text.empty() ? "" : "\n") + help;
+    }
+    return text;
+}
+
+// Returns whether `args` contain --help or -h before any "--".
+bool asksForHelp(const std::vector<std::string>& args)
+{
+    for (const std::string& arg : args) {
+        if (arg == "--")
+            return false;
+        if (arg == "--help" || arg == "-h")
+            return true;
+    }
+    return false;
+}
 
 } // namespace
 
@@ -129,11 +111,21 @@ EngineOptions engineOptionsFrom(const Arguments& arguments)
     return options;
 }
 
+void checkListenAddress(const Arguments& arguments, const std::string& option)
+{
+    const auto address = arguments.value(option);
+    std::string host;
+    int port = 0;
+    if (address && !splitHostPort(*address, host, port)) {
+        throw UsageError("option " + option + " is \"" + *address
+                         + "\"; use HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:9464 or [::1]:9464");
+    }
+}
+
 int run(const std::vector<std::string>& args)
 {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::fputs(kUsage, args.empty() ? stderr : stdout);
-        std::fputs(kLoadTestUsage, args.empty() ? stderr : stdout);
+        std::fputs(fullHelp().c_str(), args.empty() ? stderr : stdout);
         return args.empty() ? 2 : 0;
     }
     if (args[0] == "--version") {
@@ -142,47 +134,29 @@ int run(const std::vector<std::string>& args)
     }
     const std::string command = args[0];
     const std::vector<std::string> rest(args.begin() + 1, args.end());
-    const bool wantsHelp = !rest.empty() && (rest[0] == "--help" || rest[0] == "-h");
+    if (asksForHelp(rest)) {
+        const bool exportSubject = command == "export" && !rest.empty() && (rest[0] == "rules" || rest[0] == "stack");
+        const std::string help = helpOf(exportSubject ? command + " " + rest[0] : command);
+        if (!help.empty()) {
+            std::fputs(help.c_str(), stdout);
+            return 0;
+        }
+    }
     try {
-        if (command == "replay") {
-            if (wantsHelp) {
-                std::fputs(kUsage, stdout);
-                return 0;
-            }
+        if (command == "replay")
             return runReplay(rest);
-        }
-        if (command == "loadtest") {
-            if (wantsHelp) {
-                std::fputs(kLoadTestUsage, stdout);
-                return 0;
-            }
+        if (command == "loadtest")
             return runLoadTest(rest);
-        }
         if (command == "generate")
             return runGenerate(rest);
-        if (command == "produce") {
-            if (wantsHelp) {
-                std::fputs(kUsage, stdout);
-                return 0;
-            }
+        if (command == "produce")
             return runProduce(rest);
-        }
-        if (command == "serve") {
-            if (wantsHelp) {
-                std::fputs(kUsage, stdout);
-                return 0;
-            }
+        if (command == "serve")
             return runServe(rest);
-        }
         if (command == "validate")
             return runValidate(rest);
-        if (command == "report") {
-            if (wantsHelp) {
-                std::fputs(reports::reportUsage().c_str(), stdout);
-                return 0;
-            }
+        if (command == "report")
             return reports::runReportCommand(rest);
-        }
         if (command == "export") {
             if (!rest.empty() && rest[0] == "rules")
                 return runExportRules(std::vector<std::string>(rest.begin() + 1, rest.end()));

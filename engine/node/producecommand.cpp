@@ -13,6 +13,21 @@
 #include "node/arguments.h"
 
 namespace umg::node {
+
+const char* const kProduceUsage = R"(usage: unmogrowp-node produce FILE... --kafka-brokers HOST:PORT[,...] --kafka-topic TOPIC [options]
+
+Publishes the events of NDJSON files to a Kafka topic, each device's events to one partition.
+
+  --kafka-brokers HOST:PORT[,...]   bootstrap brokers (required)
+  --kafka-topic TOPIC               topic to publish to (required)
+  --batch-events N                  events per message (default 500)
+  --kafka-option KEY=VALUE          librdkafka property, repeatable
+  --max-line-bytes N                leave out longer lines (default 65536)
+  --quiet                           print no summary
+  Exit status: 0 when the brokers acknowledged every message, 1 on failure,
+  2 for invalid usage.
+)";
+
 namespace {
 
 constexpr auto kFlushTimeout = std::chrono::minutes(2);

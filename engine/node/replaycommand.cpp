@@ -19,6 +19,32 @@
 #include "util/log.h"
 
 namespace umg::node {
+
+const char* const kReplayUsage = R"(usage: unmogrowp-node replay FILE... [options]
+
+Replays event files (NDJSON, CSV or TalkingData) through the engine and prints a summary.
+
+  --format ndjson|csv|talkingdata   input format (default: detected from line 1)
+  --order auto|file|time            event order (default auto: time for TalkingData)
+  --db PATH                         SQLite database for the journal and results
+                                    (default: a temporary database, removed afterwards)
+  --threads N                       attribution worker threads (default: one per core)
+  --config FILE                     attribution rules and limits as JSON
+  --metrics-listen HOST:PORT        serve Prometheus /metrics while running
+  --installs-csv PATH               write one row per install in the database
+  --summary-json PATH               write the summary as JSON
+  --rate EVENTS_PER_SECOND          replay no faster than this
+  --max-line-bytes N                reject longer lines (default 65536)
+  --max-label-values N              distinct app and customer label values per metric (default 200)
+  --log-level debug|info|warning|error
+                                    lowest level of the log lines on stderr
+                                    (default info; warning with --quiet)
+  --quiet                           print no summary or progress
+  --no-progress                     print no progress line
+  Exit status: 0 when the files were replayed, 1 on failure, 2 for invalid usage,
+  130 when stopped by SIGINT or SIGTERM.
+)";
+
 namespace {
 
 std::atomic<bool> s_interrupted{false};
@@ -268,7 +294,12 @@ int runReplay(const std::vector<std::string>& args)
     options.limits.maxLineBytes = static_cast<std::size_t>(
         arguments.integer("--max-line-bytes", static_cast<long long>(options.limits.maxLineBytes), 256, 16 << 20));
     options.maxEventsPerSecond = arguments.number("--rate", 0, 0, 1e9);
+    checkListenAddress(arguments, "--metrics-listen");
 
+    // --quiet keeps the warnings and errors; --log-level overrides it.
+    const bool quiet = arguments.has("--quiet");
+    if (quiet && log::minimumLevel() < log::Level::Warning)
+        log::setMinimumLevel(log::Level::Warning);
     EngineOptions engineOptions = engineOptionsFrom(arguments);
     checkReplayFiles(options);
 
@@ -302,7 +333,6 @@ int runReplay(const std::vector<std::string>& args)
     if (auto address = arguments.value("--metrics-listen"))
         metricsServer = std::make_unique<MetricsServer>(*address, engine.metrics().collectable());
 
-    const bool quiet = arguments.has("--quiet");
     const bool showProgress = !quiet && !arguments.has("--no-progress") && isatty(STDERR_FILENO);
     if (showProgress)
         options.progress = printProgress;

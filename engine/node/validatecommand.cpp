@@ -10,9 +10,8 @@
 #include "validation/validation.h"
 
 namespace umg::node {
-namespace {
 
-constexpr const char* kUsage = R"(usage: unmogrowp-node validate --prometheus URL [--node URL]... [options]
+const char* const kValidateUsage = R"(usage: unmogrowp-node validate --prometheus URL [--node URL]... [options]
 
 Checks a running stack (Prometheus, Alertmanager and the UnMoGrowP nodes) in
 eight sections: stack health, scrape targets, performance metrics, customer
@@ -29,10 +28,8 @@ prints pass, warning or fail with the measured value, the target and what to do.
   --timeout SECONDS         limit for each HTTP request (default 10)
   --strict-goals            a goal that is not met fails instead of warning
   --json                    print the report as JSON
-Exit status: 0 when no check failed, 1 when at least one failed, 2 for invalid usage.
+  Exit status: 0 when no check failed, 1 when at least one failed, 2 for invalid usage.
 )";
-
-} // namespace
 
 std::string readTokenFile(const std::string& path)
 {
@@ -49,10 +46,6 @@ std::string readTokenFile(const std::string& path)
 
 int runValidate(const std::vector<std::string>& args)
 {
-    if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
     const Arguments arguments(args,
                               {"--prometheus", "--node", "--node-token-file", "--alertmanager", "--range", "--timeout"},
                               {"--json", "--strict-goals"});

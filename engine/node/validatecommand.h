@@ -12,6 +12,9 @@ namespace umg::node {
 /// invalid usage and std::runtime_error when the token file cannot be read.
 int runValidate(const std::vector<std::string>& args);
 
+/// The help of `validate`: its usage line and options.
+extern const char* const kValidateUsage;
+
 /// Reads a bearer token from the first line of `path`, without trailing
 /// whitespace. Throws std::runtime_error naming the file when it cannot be
 /// read or its first line is empty.

@@ -734,10 +734,12 @@ void AlertRulesTest::exportRejectsUnknownThreshold()
     OutputCapture capture;
     int status = node::runExportRules({"--out", path.toStdString(), "--threshold", "latency=1"});
     capture.restore();
-    QCOMPARE(status, 1);
+    // An unknown threshold name is a usage error.
+    QCOMPARE(status, 2);
     QString error = capture.err();
     QVERIFY2(error.startsWith("unmogrowp-node export rules: unknown threshold \"latency\"; valid names: "), qPrintable(error));
-    QCOMPARE(error.count('\n'), 1);
+    QVERIFY2(error.endsWith("Run 'unmogrowp-node export rules --help' for the options.\n"), qPrintable(error));
+    QCOMPARE(error.count('\n'), 2);
     QVERIFY(!QFile::exists(path));
 }
 

@@ -179,10 +179,11 @@ void PromtoolRulesTest::nodeProgramExportsRules()
     QProcess badThreshold;
     badThreshold.start(program, {"export", "rules", "--threshold", "connections_max=many"});
     QVERIFY(badThreshold.waitForFinished(60'000));
-    QCOMPARE(badThreshold.exitCode(), 1);
+    QCOMPARE(badThreshold.exitCode(), 2);
     QString error = QString::fromUtf8(badThreshold.readAllStandardError());
     QVERIFY2(error.contains("invalid value \"many\" for threshold \"connections_max\""), qPrintable(error));
-    QCOMPARE(error.count('\n'), 1);
+    QVERIFY2(error.contains("Run 'unmogrowp-node export rules --help' for the options."), qPrintable(error));
+    QCOMPARE(error.count('\n'), 2);
     QVERIFY(badThreshold.readAllStandardOutput().isEmpty());
 
     QProcess badUsage;

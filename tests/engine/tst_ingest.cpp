@@ -43,6 +43,7 @@ private slots:
     void ndjsonRejects_data();
     void ndjsonRejects();
     void futureTimestampBound();
+    void ndjsonSkipsByteOrderMark();
     void csvParsesRows();
     void csvRejects_data();
     void csvRejects();
@@ -238,6 +239,18 @@ void IngestTest::ndjsonRejects()
              qPrintable(QString::fromStdString(rejection.detail)));
 }
 
+void IngestTest::ndjsonSkipsByteOrderMark()
+{
+    auto parser = makeParser(InputFormat::Ndjson);
+    EventBatch batch;
+    Rejection rejection;
+    const std::string line = "\xef\xbb\xbf" R"({"event_id":"x","type":"click","timestamp":1793534400000,)"
+                             R"("customer_id":"acme","app_id":"com.acme.game","platform":"android",)"
+                             R"("advertising_id":"a1","media_source":"m"})";
+    QVERIFY2(parse(*parser, line, batch, rejection), rejection.detail.c_str());
+    QCOMPARE(batch.toEvent(0).eventId, std::string("x"));
+}
+
 void IngestTest::futureTimestampBound()
 {
     const auto nowMs = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -360,23 +373,30 @@ void IngestTest::talkingDataRejects_data()
 {
     QTest::addColumn<QString>("line");
     QTest::addColumn<RejectReason>("reason");
-    QTest::newRow("seven fields") << "1,2,3,4,5,2017-11-07 09:30:38,0" << RejectReason::WrongFieldCount;
-    QTest::newRow("nine fields") << "1,2,3,4,5,2017-11-07 09:30:38,,0,9" << RejectReason::WrongFieldCount;
-    QTest::newRow("non-numeric ip") << "a.b,2,3,4,5,2017-11-07 09:30:38,,0" << RejectReason::InvalidValue;
-    QTest::newRow("bad click time") << "1,2,3,4,5,07/11/2017,,0" << RejectReason::InvalidTimestamp;
-    QTest::newRow("flag without time") << "1,2,3,4,5,2017-11-07 09:30:38,,1" << RejectReason::InvalidValue;
+    QTest::addColumn<QString>("detail"); // a part of the rejection's detail, or empty
+    QTest::newRow("three fields") << "1,2,3" << RejectReason::WrongFieldCount << "this one has 3";
+    QTest::newRow("seven fields") << "1,2,3,4,5,2017-11-07 09:30:38,0" << RejectReason::WrongFieldCount
+                                  << "this one has 7";
+    QTest::newRow("nine fields") << "1,2,3,4,5,2017-11-07 09:30:38,,0,9" << RejectReason::WrongFieldCount
+                                 << "this one has 9";
+    QTest::newRow("non-numeric ip") << "a.b,2,3,4,5,2017-11-07 09:30:38,,0" << RejectReason::InvalidValue << "";
+    QTest::newRow("bad click time") << "1,2,3,4,5,07/11/2017,,0" << RejectReason::InvalidTimestamp << "";
+    QTest::newRow("flag without time") << "1,2,3,4,5,2017-11-07 09:30:38,,1" << RejectReason::InvalidValue << "";
 }
 
 void IngestTest::talkingDataRejects()
 {
     QFETCH(QString, line);
     QFETCH(RejectReason, reason);
+    QFETCH(QString, detail);
     auto parser = makeParser(InputFormat::TalkingData);
     EventBatch batch;
     Rejection rejection;
     QVERIFY(!parse(*parser, line.toStdString(), batch, rejection));
     QCOMPARE(batch.size(), std::size_t(0));
     QCOMPARE(QString::fromUtf8(toString(rejection.reason).data()), QString::fromUtf8(toString(reason).data()));
+    const QString actualDetail = QString::fromStdString(rejection.detail);
+    QVERIFY2(actualDetail.contains(detail), qPrintable(actualDetail));
 }
 
 void IngestTest::formatDetection_data()
@@ -386,6 +406,8 @@ void IngestTest::formatDetection_data()
     QTest::addColumn<int>("prefix");
     QTest::newRow("ndjson") << QByteArray(R"({"event_id":"x"})") << int(InputFormat::Ndjson) << 0;
     QTest::newRow("csv") << QByteArray("event_id,type,timestamp") << int(InputFormat::Csv) << 0;
+    QTest::newRow("ndjson with byte-order mark") << QByteArray("\xef\xbb\xbf" R"({"event_id":"x"})")
+                                                << int(InputFormat::Ndjson) << 0;
     QTest::newRow("csv with byte-order mark") << QByteArray("\xef\xbb\xbf" "event_id,type") << int(InputFormat::Csv) << 3;
     QTest::newRow("talkingdata") << QByteArray("ip,app,device,os,channel,click_time,attributed_time,is_attributed")
                                  << int(InputFormat::TalkingData) << 0;

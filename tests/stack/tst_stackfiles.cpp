@@ -60,6 +60,7 @@ private slots:
     void exportWritesEveryFile();
     void promtoolAcceptsConfig();
     void promtoolAcceptsTokenAndPaths();
+    void relativeTokenFileMadeAbsolute();
     void amtoolAcceptsConfig();
     void severityRoutes_data();
     void severityRoutes();
@@ -151,6 +152,24 @@ void TestStackFiles::promtoolAcceptsTokenAndPaths()
     QVERIFY2(rules.contains(QStringLiteral("< 5000")), "the threshold override is missing from the rules");
 }
 
+void TestStackFiles::relativeTokenFileMadeAbsolute()
+{
+    // Prometheus resolves a relative credentials_file against the folder of
+    // prometheus.yml, so the export writes the path the user meant.
+    QVERIFY(test::writeFile(m_dir.filePath(QStringLiteral("relative.token")), "0123456789abcdef0123456789abcdef\n"));
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setWorkingDirectory(m_dir.path());
+    process.start(test::nodeBinary(), {"export", "stack", "relative-stack", "--node", "http://127.0.0.1:9464",
+                                       "--node-token-file", "relative.token"});
+    QVERIFY(process.waitForFinished(60'000));
+    QVERIFY2(process.exitCode() == 0, process.readAll().constData());
+
+    const QString config = QString::fromUtf8(readFile(m_dir.filePath(QStringLiteral("relative-stack/prometheus.yml"))));
+    const QString absolute = QFileInfo(m_dir.filePath(QStringLiteral("relative.token"))).canonicalFilePath();
+    QVERIFY2(config.contains("credentials_file: \"" + absolute + "\""), qPrintable(config));
+}
+
 void TestStackFiles::amtoolAcceptsConfig()
 {
     const ToolRun run = runTool(m_amtool, {"check-config", m_stack + "/alertmanager.yml"});
@@ -217,6 +236,11 @@ void TestStackFiles::invalidUsageRejected_data()
     QTest::newRow("scrape interval not a duration") << QStringList{"--node", "http://127.0.0.1:9464",
                                                                    "--scrape-interval", "fast"};
     QTest::newRow("unknown option") << QStringList{"--node", "http://127.0.0.1:9464", "--grafana", "x"};
+    QTest::newRow("missing token file") << QStringList{"--node", "http://127.0.0.1:9464", "--node-token-file",
+                                                       m_dir.filePath(QStringLiteral("absent.token"))};
+    QTest::newRow("token file is a folder") << QStringList{"--node", "http://127.0.0.1:9464", "--node-token-file",
+                                                           m_dir.path()};
+    QTest::newRow("unknown threshold") << QStringList{"--node", "http://127.0.0.1:9464", "--threshold", "bogus=1"};
 }
 
 void TestStackFiles::invalidUsageRejected()
