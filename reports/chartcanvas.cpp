@@ -100,15 +100,9 @@ ValueRange valueRange(const Chart &chart, double dataLow, double dataHigh, doubl
     return range;
 }
 
-// Shortens `text` with an ellipsis until it fits `width`.
 QString elided(const ChartCanvas &canvas, const QString &text, double width)
 {
-    if (canvas.textWidth(text, kLabelSize) <= width)
-        return text;
-    QString shortened = text;
-    while (!shortened.isEmpty() && canvas.textWidth(shortened + QStringLiteral("…"), kLabelSize) > width)
-        shortened.chop(1);
-    return shortened + QStringLiteral("…");
+    return canvas.elidedText(text, kLabelSize, width);
 }
 
 bool hasTarget(const Chart &chart)
@@ -451,6 +445,12 @@ double PainterCanvas::textWidth(const QString &text, double pointSize) const
     return metrics.horizontalAdvance(text) / m_scale;
 }
 
+QString PainterCanvas::elidedText(const QString &text, double pointSize, double width) const
+{
+    const QFontMetricsF metrics(font(pointSize), m_painter.device());
+    return metrics.elidedText(text, Qt::ElideRight, width * m_scale);
+}
+
 void SvgCanvas::drawLine(QPointF from, QPointF to, const QColor &color, double width, bool dashed)
 {
     m_body += QStringLiteral("<line x1=\"%1\" y1=\"%2\" x2=\"%3\" y2=\"%4\" stroke=\"%5\" stroke-width=\"%6\"%7/>")
@@ -504,6 +504,21 @@ double SvgCanvas::textWidth(const QString &text, double pointSize) const
     // An estimate: about the average advance of DejaVu Sans and Arial over
     // digits and lower-case letters.
     return 0.56 * pointSize * double(text.size());
+}
+
+QString SvgCanvas::elidedText(const QString &text, double pointSize, double width) const
+{
+    if (textWidth(text, pointSize) <= width)
+        return text;
+    // With the estimate of textWidth() every character has the same width,
+    // so the number that fits beside the ellipsis follows directly.
+    const qsizetype fitting = qsizetype(std::floor(width / (0.56 * pointSize))) - 1;
+    if (fitting <= 0)
+        return QStringLiteral("…");
+    QString shortened = text.left(fitting);
+    if (shortened.back().isHighSurrogate())
+        shortened.chop(1);
+    return shortened + QStringLiteral("…");
 }
 
 QString SvgCanvas::toSvg(double width, double height, const QString &title) const

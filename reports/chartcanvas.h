@@ -27,6 +27,10 @@ public:
                           const QColor &color) = 0;
     /// Width of `text` at `pointSize`, in points.
     virtual double textWidth(const QString &text, double pointSize) const = 0;
+    /// Returns `text` unchanged when it fits `width` points at `pointSize`,
+    /// otherwise its start and an ellipsis that together fit. Measures the
+    /// text once, so the cost grows linearly with its length.
+    virtual QString elidedText(const QString &text, double pointSize, double width) const = 0;
 };
 
 /// Draws `chart` (without its title) into the rectangle (0, 0, width,
@@ -56,6 +60,7 @@ public:
     void drawText(const QRectF &rect, const QString &text, Qt::Alignment alignment, double pointSize,
                   const QColor &color) override;
     double textWidth(const QString &text, double pointSize) const override;
+    QString elidedText(const QString &text, double pointSize, double width) const override;
 
 private:
     QPointF map(QPointF point) const { return m_origin + point * m_scale; }
@@ -78,6 +83,7 @@ public:
     void drawText(const QRectF &rect, const QString &text, Qt::Alignment alignment, double pointSize,
                   const QColor &color) override;
     double textWidth(const QString &text, double pointSize) const override;
+    QString elidedText(const QString &text, double pointSize, double width) const override;
 
     /// The complete `<svg>` element of the given size, labelled `title`
     /// for screen readers.

@@ -8,9 +8,11 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QTextLayout>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace umg::reports {
 namespace {
@@ -27,6 +29,10 @@ constexpr double kTableSize = 8;
 constexpr double kFooterSize = 7;
 constexpr double kCellPadding = 3;
 constexpr int kResolution = 600; // dots per inch of the PDF's coordinate system
+// Longer text is cut after this many lines and ends in an ellipsis, so that
+// one huge value cannot push a table row or a paragraph past a page.
+constexpr int kMaxCellLines = 20;
+constexpr double kMaxParagraphShareOfPage = 0.8;
 
 const QColor kTextColor(0x21, 0x21, 0x21);
 const QColor kMutedColor(0x75, 0x75, 0x75);
@@ -59,7 +65,7 @@ public:
     void heading(const QString &text, const Block *firstBlock)
     {
         const double following = firstBlock ? std::min(startHeight(*firstBlock), 300.0) : 0.0;
-        ensureSpace(10 + textHeight(text, font(kHeadingSize, true), contentWidth()) + 6 + following);
+        ensureSpace(10 + paragraphHeight(text, font(kHeadingSize, true)) + 6 + following);
         m_y += 10;
         paragraph(text, font(kHeadingSize, true), kTextColor, 6);
     }
@@ -84,8 +90,7 @@ public:
         const QFont plainFont = font(kTableSize, false);
         const double headerHeight = rowHeight(headerTexts(table), {}, widths, headerFont);
 
-        const double captionHeight = table.title.isEmpty() ? 0 : textHeight(table.title, font(kBodySize, true),
-                                                                            contentWidth()) + 2;
+        const double captionHeight = table.title.isEmpty() ? 0 : paragraphHeight(table.title, font(kBodySize, true)) + 2;
         const double firstRow =
             table.rows.isEmpty() ? 0 : rowHeight(cellTexts(table.rows.first()), table.rows.first().cells, widths, plainFont);
         ensureSpace(captionHeight + headerHeight + firstRow);
@@ -111,7 +116,7 @@ public:
         const double width = contentWidth();
         const double height = chartHeight(measure, chart, width);
         const QFont captionFont = font(kBodySize, true);
-        ensureSpace(textHeight(chart.title, captionFont, width) + 4 + height);
+        ensureSpace(paragraphHeight(chart.title, captionFont) + 4 + height);
         paragraph(chart.title, captionFont, kTextColor, 4);
         PainterCanvas canvas(m_painter, QPointF(kMarginLeft, m_y) * m_scale, m_scale);
         drawChart(canvas, chart, width);
@@ -124,17 +129,17 @@ private:
     double startHeight(const Block &block) const
     {
         if (const auto *paragraph = std::get_if<Paragraph>(&block))
-            return textHeight(paragraph->text, font(kBodySize, false), contentWidth());
+            return paragraphHeight(paragraph->text, font(kBodySize, false));
         if (const auto *chart = std::get_if<Chart>(&block)) {
             PainterCanvas measure(m_painter, QPointF(), m_scale);
-            return textHeight(chart->title, font(kBodySize, true), contentWidth()) + 4
+            return paragraphHeight(chart->title, font(kBodySize, true)) + 4
                 + chartHeight(measure, *chart, contentWidth());
         }
         const Table &table = std::get<Table>(block);
         const QList<double> widths = columnWidths(table);
         double height = rowHeight(headerTexts(table), {}, widths, font(kTableSize, true));
         if (!table.title.isEmpty())
-            height += textHeight(table.title, font(kBodySize, true), contentWidth()) + 2;
+            height += paragraphHeight(table.title, font(kBodySize, true)) + 2;
         if (!table.rows.isEmpty())
             height += rowHeight(cellTexts(table.rows.first()), table.rows.first().cells, widths,
                                 font(kTableSize, false));
@@ -160,11 +165,98 @@ private:
         return QRectF(points.topLeft() * m_scale, points.size() * m_scale);
     }
 
+    // Lays `layout` out in lines of `width` points, broken at word
+    // boundaries or, inside a word wider than a line, anywhere. Stops after
+    // `maxLines` lines. Returns the height in points of the lines laid out,
+    // and in `complete` whether they hold the whole text.
+    double layOut(QTextLayout &layout, double width, Qt::Alignment alignment, int maxLines, bool *complete) const
+    {
+        QTextOption option(alignment);
+        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(option);
+        const double leading = QFontMetricsF(layout.font(), &m_writer).leading();
+        const qsizetype length = layout.text().size();
+        double height = 0;
+        int lines = 0;
+        bool done = false;
+        layout.beginLayout();
+        while (!done && lines < maxLines) {
+            QTextLine line = layout.createLine();
+            if (!line.isValid()) {
+                done = true;
+                break;
+            }
+            line.setLineWidth(width * m_scale);
+            if (lines > 0)
+                height += leading;
+            line.setPosition(QPointF(0, height));
+            height += line.height();
+            ++lines;
+            done = line.textStart() + line.textLength() >= length;
+        }
+        layout.endLayout();
+        if (complete)
+            *complete = done;
+        return height / m_scale;
+    }
+
+    // Returns `text` when it wraps into at most `maxLines` lines of `width`
+    // points, otherwise its first lines, the last one cut with an ellipsis.
+    // Lays the text out once, so long text costs linear time.
+    QString fitText(const QString &text, const QFont &font, double width, int maxLines) const
+    {
+        QString prepared = text;
+        prepared.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        QTextLayout layout(prepared, font, &m_writer);
+        bool complete = true;
+        layOut(layout, width, Qt::AlignLeft, maxLines, &complete);
+        if (complete)
+            return text;
+
+        const qsizetype lastStart = layout.lineAt(layout.lineCount() - 1).textStart();
+        QString rest = prepared.mid(lastStart);
+        const qsizetype lineEnd = rest.indexOf(QChar::LineSeparator);
+        if (lineEnd >= 0)
+            rest.truncate(lineEnd);
+        const QFontMetricsF metrics(font, &m_writer);
+        QString lastLine = metrics.elidedText(rest + QStringLiteral("…"), Qt::ElideRight, width * m_scale);
+        return prepared.left(lastStart) + lastLine;
+    }
+
     double textHeight(const QString &text, const QFont &font, double width) const
     {
-        const QFontMetricsF metrics(font, &m_writer);
-        const QRectF bounds = metrics.boundingRect(QRectF(0, 0, width * m_scale, 1e7), Qt::TextWordWrap, text);
-        return bounds.height() / m_scale;
+        QString prepared = text;
+        prepared.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        QTextLayout layout(prepared, font, &m_writer);
+        return layOut(layout, width, Qt::AlignLeft, std::numeric_limits<int>::max(), nullptr);
+    }
+
+    // Height of `text` as paragraph() draws it, cut to paragraphLines().
+    double paragraphHeight(const QString &text, const QFont &font) const
+    {
+        QString prepared = text;
+        prepared.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        QTextLayout layout(prepared, font, &m_writer);
+        return layOut(layout, contentWidth(), Qt::AlignLeft, paragraphLines(font), nullptr);
+    }
+
+    // Draws text that fitText() prepared, wrapped like textHeight() measures it.
+    void drawWrapped(const QRectF &rect, const QString &text, const QFont &font, const QColor &color,
+                     Qt::Alignment alignment)
+    {
+        QString prepared = text;
+        prepared.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        QTextLayout layout(prepared, font, &m_writer);
+        layOut(layout, rect.width(), alignment, std::numeric_limits<int>::max(), nullptr);
+        m_painter.setPen(color);
+        layout.draw(&m_painter, rect.topLeft() * m_scale);
+    }
+
+    // Lines of `font` that fill kMaxParagraphShareOfPage of a page's text area.
+    int paragraphLines(const QFont &font) const
+    {
+        const double lineSpacing = QFontMetricsF(font, &m_writer).lineSpacing() / m_scale;
+        return std::max(1, int((bottom() - kMarginTop) * kMaxParagraphShareOfPage / lineSpacing));
     }
 
     double lineWidth(const QString &text, const QFont &font) const
@@ -178,11 +270,10 @@ private:
 
     void paragraph(const QString &text, const QFont &font, const QColor &color, double spaceAfter)
     {
-        const double height = textHeight(text, font, contentWidth());
+        const QString shown = fitText(text, font, contentWidth(), paragraphLines(font));
+        const double height = textHeight(shown, font, contentWidth());
         ensureSpace(height);
-        m_painter.setFont(font);
-        m_painter.setPen(color);
-        m_painter.drawText(toDevice(QRectF(kMarginLeft, m_y, contentWidth(), height)), Qt::TextWordWrap, text);
+        drawWrapped(QRectF(kMarginLeft, m_y, contentWidth(), height), shown, font, color, Qt::AlignLeft);
         m_y += height + spaceAfter;
     }
 
@@ -205,7 +296,9 @@ private:
         m_painter.setFont(font(kFooterSize, false));
         m_painter.setPen(kMutedColor);
         const QRectF footer(kMarginLeft, m_pageHeight - kMarginBottom + 18, contentWidth(), 12);
-        m_painter.drawText(toDevice(footer), Qt::AlignLeft | Qt::AlignVCenter, m_title);
+        const QString title = QFontMetricsF(m_painter.font(), &m_writer)
+                                  .elidedText(m_title, Qt::ElideRight, footer.width() * 0.75 * m_scale);
+        m_painter.drawText(toDevice(footer), Qt::AlignLeft | Qt::AlignVCenter, title);
         m_painter.drawText(toDevice(footer), Qt::AlignRight | Qt::AlignVCenter,
                            ReportText::tr("Page %1").arg(m_page));
     }
@@ -262,7 +355,8 @@ private:
             if (table.columns[c].numeric) {
                 widths[c] = std::min(widths[c], contentWidth() * 0.3);
             } else {
-                widths[c] = longestWord(table, c) + 2 * kCellPadding + 2;
+                // A word wider than this wraps inside the word.
+                widths[c] = std::min(longestWord(table, c), contentWidth() * 0.4) + 2 * kCellPadding + 2;
                 extraNeeded += natural[c] - widths[c];
             }
             used += widths[c];
@@ -298,7 +392,8 @@ private:
         double height = 0;
         for (qsizetype c = 0; c < texts.size() && c < widths.size(); ++c) {
             const QFont measured = c < cells.size() ? cellFont(cells[c]) : font;
-            height = std::max(height, textHeight(texts[c], measured, widths[c] - 2 * kCellPadding));
+            const double width = widths[c] - 2 * kCellPadding;
+            height = std::max(height, textHeight(fitText(texts[c], measured, width, kMaxCellLines), measured, width));
         }
         return height + 2 * kCellPadding;
     }
@@ -320,12 +415,10 @@ private:
                 color = stateColor(cells[c].state);
                 textFont = cellFont(cells[c]);
             }
-            m_painter.setFont(textFont);
-            m_painter.setPen(color);
             const QRectF cell(x + kCellPadding, m_y + kCellPadding, widths[c] - 2 * kCellPadding,
                               height - 2 * kCellPadding);
             const Qt::Alignment alignment = table.columns[c].numeric && !header ? Qt::AlignRight : Qt::AlignLeft;
-            m_painter.drawText(toDevice(cell), int(alignment | Qt::AlignTop) | Qt::TextWordWrap, texts[c]);
+            drawWrapped(cell, fitText(texts[c], textFont, cell.width(), kMaxCellLines), textFont, color, alignment);
             x += widths[c];
         }
         m_painter.setPen(QPen(kRuleColor, 0.5 * m_scale));

@@ -11,20 +11,22 @@
 ///
 /// | column              | cell                                                        |
 /// |---------------------|-------------------------------------------------------------|
-/// | `customer_id`       | required; letters, digits, `.`, `_` and `-`                 |
-/// | `company`           | required                                                    |
-/// | `plan`              | free text                                                   |
-/// | `mrr`               | monthly recurring revenue, a number such as `4500` or `4500.50` |
-/// | `app_ids`           | app ids separated by `;`                                    |
-/// | `baseline_cost`     | monthly cost before the pilot                               |
-/// | `current_cost`      | monthly cost with UnMoGrowP                                 |
+/// | `customer_id`       | required; letters, digits, `.`, `_` and `-`; at most 64 characters |
+/// | `company`           | required; at most 200 characters                            |
+/// | `plan`              | free text, at most 100 characters                           |
+/// | `mrr`               | monthly recurring revenue, a number such as `4500` or `4500.50`, from 0 to 1e12 |
+/// | `app_ids`           | up to 100 app ids separated by `;`, each at most 200 characters |
+/// | `baseline_cost`     | monthly cost before the pilot, from 0 to 1e12               |
+/// | `current_cost`      | monthly cost with UnMoGrowP, from 0 to 1e12                 |
 /// | `surveys`           | `date:score` entries separated by `;`, e.g. `2026-11-01:92;2026-11-15:95` |
 /// | `stages`            | `Stage:date` entries, e.g. `Discovery:2026-10-01;Setup:2026-10-03` |
 /// | `tickets`           | `id:severity:opened[:closed]` entries, e.g. `T-7:high:2026-10-05:2026-10-07;T-9:low:2026-10-20` (no closed date: still open) |
 /// | `technical_success` | `true` or `false`                                           |
 /// | `business_success`  | `true` or `false`                                           |
 ///
-/// Dates are `YYYY-MM-DD`. Columns may come in any order; `customer_id` and
+/// Ticket ids have at most 64 characters. Lengths count Unicode characters,
+/// not bytes (the k...Length constants in customerrecord.h). Dates are
+/// `YYYY-MM-DD`. Columns may come in any order; `customer_id` and
 /// `company` are required, a missing optional column leaves its field
 /// empty, and unknown columns are reported once and ignored. Empty lines
 /// are skipped.

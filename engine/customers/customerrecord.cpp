@@ -36,10 +36,36 @@ bool validCustomerIdCharacter(char c)
         || c == '.';
 }
 
+// Counts UTF-8 code points; bytes of a broken sequence count one each.
+std::size_t characterCount(std::string_view text)
+{
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Keeps the first kShownCharacters code points of a long value and adds the
+// total length, so that a message about a huge value stays short.
+std::string shortenedValue(std::string value)
+{
+    constexpr std::size_t kShownCharacters = 40;
+    const std::size_t total = characterCount(value);
+    if (total <= kShownCharacters + 20)
+        return value;
+    std::size_t seen = 0;
+    std::size_t cut = 0;
+    for (; cut < value.size(); ++cut) {
+        if ((static_cast<unsigned char>(value[cut]) & 0xC0) != 0x80 && seen++ == kShownCharacters)
+            break;
+    }
+    value.resize(cut);
+    return value + "... (" + std::to_string(total) + " characters)";
+}
+
 class IssueList {
 public:
     void add(std::string field, std::string value, std::string problem, std::string_view fix)
     {
+        value = shortenedValue(std::move(value));
         std::string message = field + " is " + (value.empty() ? std::string("empty") : "\"" + value + "\"") + ": "
             + problem + "; " + std::string(fix);
         m_issues.push_back({std::move(field), std::move(value), std::move(message)});
@@ -50,9 +76,24 @@ private:
     std::vector<ValidationIssue> m_issues;
 };
 
+// Adds an issue when `text` is longer than `limit` code points; returns whether it is.
+bool checkLength(const std::string& field, const std::string& text, std::size_t limit, IssueList& issues)
+{
+    const std::size_t length = characterCount(text);
+    if (length <= limit)
+        return false;
+    issues.add(field, text,
+               "the text has " + std::to_string(length) + " characters, more than the maximum of "
+                   + std::to_string(limit),
+               "shorten it to " + std::to_string(limit) + " characters or fewer");
+    return true;
+}
+
 void validateIdentity(const CustomerRecord& record, IssueList& issues)
 {
-    if (record.customerId.empty()) {
+    if (checkLength("customer_id", record.customerId, kMaxCustomerIdLength, issues)) {
+        // The length issue is enough; the character rule would repeat the huge value.
+    } else if (record.customerId.empty()) {
         issues.add("customer_id", "", "a customer id is required", "enter an id such as acme-games");
     } else if (!std::all_of(record.customerId.begin(), record.customerId.end(), validCustomerIdCharacter)) {
         issues.add("customer_id", record.customerId, "a customer id may contain only letters, digits, '.', '_' and '-'",
@@ -60,6 +101,8 @@ void validateIdentity(const CustomerRecord& record, IssueList& issues)
     }
     if (record.companyName.empty())
         issues.add("company", "", "a company name is required", "enter the customer's company name");
+    checkLength("company", record.companyName, kMaxCompanyNameLength, issues);
+    checkLength("plan", record.plan, kMaxPlanLength, issues);
 }
 
 void validateAmounts(const CustomerRecord& record, IssueList& issues)
@@ -70,18 +113,26 @@ void validateAmounts(const CustomerRecord& record, IssueList& issues)
         {"current_cost", record.currentCost},
     };
     for (const auto& [field, amount] : amounts) {
-        if (!std::isfinite(amount) || amount < 0)
-            issues.add(field, formatNumberText(amount), "the amount must be a number of 0 or more",
+        if (!std::isfinite(amount) || amount < 0 || amount > kMaxMonthlyAmount)
+            issues.add(field, formatNumberText(amount),
+                       "the amount must be a number of 0 or more and at most " + formatNumberText(kMaxMonthlyAmount),
                        "enter the monthly amount without a minus sign");
     }
 }
 
 void validateApps(const CustomerRecord& record, IssueList& issues)
 {
+    if (record.appIds.size() > kMaxAppIds) {
+        issues.add("app_ids", std::to_string(record.appIds.size()) + " app ids",
+                   "a customer may have at most " + std::to_string(kMaxAppIds) + " app ids",
+                   "remove the app ids that the pilot does not cover");
+    }
     std::set<std::string_view> seen;
     for (std::size_t i = 0; i < record.appIds.size(); ++i) {
         const std::string& appId = record.appIds[i];
         const std::string field = "app_ids[" + std::to_string(i + 1) + "]";
+        if (checkLength(field, appId, kMaxAppIdLength, issues))
+            continue;
         if (appId.empty())
             issues.add(field, "", "an app id must not be empty", "remove the empty entry");
         else if (appId.find_first_of(";, \t\r\n") != std::string::npos)
@@ -149,7 +200,9 @@ void validateTickets(const CustomerRecord& record, IssueList& issues)
     for (std::size_t i = 0; i < record.tickets.size(); ++i) {
         const SupportTicket& ticket = record.tickets[i];
         const std::string field = "tickets[" + std::to_string(i + 1) + "]";
-        if (ticket.id.empty()) {
+        if (checkLength(field + ".id", ticket.id, kMaxTicketIdLength, issues)) {
+            // Reported; the other id rules would repeat the long value.
+        } else if (ticket.id.empty()) {
             issues.add(field + ".id", "", "a ticket id is required", "enter the id from the support system");
         } else if (ticket.id.find_first_of(":;,\r\n") != std::string::npos) {
             issues.add(field + ".id", ticket.id, "a ticket id may not contain ':', ';', ',' or line breaks",

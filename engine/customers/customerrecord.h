@@ -65,6 +65,18 @@ struct SupportTicket {
     friend bool operator==(const SupportTicket&, const SupportTicket&) = default;
 };
 
+/// Maximum lengths of a record's text fields, in Unicode code points (UTF-8
+/// characters). validateRecord() rejects longer values, so that the
+/// console, the reports and the metric labels never lay out unbounded text.
+inline constexpr std::size_t kMaxCustomerIdLength = 64;
+inline constexpr std::size_t kMaxCompanyNameLength = 200;
+inline constexpr std::size_t kMaxPlanLength = 100;
+inline constexpr std::size_t kMaxAppIdLength = 200;
+inline constexpr std::size_t kMaxAppIds = 100;
+inline constexpr std::size_t kMaxTicketIdLength = 64;
+/// Largest monthly amount (revenue or cost) that validateRecord() accepts.
+inline constexpr double kMaxMonthlyAmount = 1e12;
+
 /// One pilot customer. Costs and revenue are monthly amounts in one
 /// currency of the operator's choice.
 struct CustomerRecord {
@@ -112,8 +124,10 @@ struct ValidationIssue {
 
 /// Checks every rule of a record and returns the broken ones, or an empty
 /// list when the record is valid. The rules: the customer id is present and
-/// well-formed, the company is present, revenue and costs are not negative,
-/// survey scores lie between 0 and 100, app ids are present and unique,
+/// well-formed, the company is present, no text field is longer than its
+/// limit above, revenue and costs are finite numbers from 0 to
+/// kMaxMonthlyAmount, survey scores lie between 0 and 100, there are at most
+/// kMaxAppIds app ids and they are present and unique,
 /// stages are unique, none is skipped and their dates follow the stage
 /// order, ticket ids are present and unique, and no ticket closes before it
 /// opens. Thread-safe.

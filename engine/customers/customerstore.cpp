@@ -98,6 +98,43 @@ struct CustomerStore::Private {
     void erase(std::string_view customerId);
     std::vector<CustomerRecord> read(std::optional<std::string_view> onlyCustomer);
 
+    // Reads a stored amount or score. A value that SQLite stores as text, such
+    // as "NaN", fails with the table, column and customer named; the range is
+    // checked with the whole record in checkStoredRecord().
+    double storedNumber(const SqliteStatement& statement, int column, std::string_view table,
+                        std::string_view columnName, std::string_view customerId) const
+    {
+        if (statement.isNumber(column))
+            return statement.real(column);
+        throw StoreError("database " + path + ": table " + std::string(table) + " has the non-numeric value \""
+                         + std::string(statement.text(column)) + "\" in column " + std::string(columnName)
+                         + " for customer " + std::string(customerId)
+                         + "; correct it or import the customers again from CSV");
+    }
+
+    // Applies the rules of validateRecord() to a record read from the file,
+    // which another program may have written.
+    void checkStoredRecord(const CustomerRecord& record) const
+    {
+        const std::vector<ValidationIssue> issues = validateRecord(record);
+        if (issues.empty())
+            return;
+        // An id that breaks the length limit is shown in part, like the values in the issues.
+        std::string shownId = record.customerId;
+        if (shownId.size() > kMaxCustomerIdLength) {
+            std::size_t cut = kMaxCustomerIdLength;
+            while (cut > 0 && (static_cast<unsigned char>(shownId[cut]) & 0xC0) == 0x80)
+                --cut;
+            shownId = shownId.substr(0, cut) + "...";
+        }
+        std::string message = "database " + path + ": the stored customer " + shownId + " is not valid:";
+        for (const ValidationIssue& issue : issues)
+            message += "\n" + issue.message;
+        message += "\nCorrect these values in the database or import the customer again from CSV "
+                   "with valid values.";
+        throw StoreError(message);
+    }
+
     // Reads a stored date; a damaged value fails with the table and customer named.
     Date storedDate(std::string_view text, std::string_view table, std::string_view customerId) const
     {
@@ -196,9 +233,9 @@ std::vector<CustomerRecord> CustomerStore::Private::read(std::optional<std::stri
             record.customerId = std::string(customers.text(0));
             record.companyName = std::string(customers.text(1));
             record.plan = std::string(customers.text(2));
-            record.monthlyRecurringRevenue = customers.real(3);
-            record.baselineCost = customers.real(4);
-            record.currentCost = customers.real(5);
+            record.monthlyRecurringRevenue = storedNumber(customers, 3, "customers", "mrr", record.customerId);
+            record.baselineCost = storedNumber(customers, 4, "customers", "baseline_cost", record.customerId);
+            record.currentCost = storedNumber(customers, 5, "customers", "current_cost", record.customerId);
             record.technicalSuccess = customers.integer(6) != 0;
             record.businessSuccess = customers.integer(7) != 0;
             indexOf.emplace(record.customerId, records.size());
@@ -225,8 +262,9 @@ std::vector<CustomerRecord> CustomerStore::Private::read(std::optional<std::stri
         bindFilter(surveys);
         while (surveys.step()) {
             if (CustomerRecord* record = recordOf(surveys.text(0)))
-                record->surveys.push_back({storedDate(surveys.text(1), "customer_surveys", surveys.text(0)),
-                                           surveys.real(2)});
+                record->surveys.push_back(
+                    {storedDate(surveys.text(1), "customer_surveys", surveys.text(0)),
+                     storedNumber(surveys, 2, "customer_surveys", "score", record->customerId)});
         }
         surveys.reset();
 
@@ -275,8 +313,10 @@ std::vector<CustomerRecord> CustomerStore::Private::read(std::optional<std::stri
         throw;
     }
 
-    for (CustomerRecord& record : records)
+    for (CustomerRecord& record : records) {
         sortLists(record);
+        checkStoredRecord(record);
+    }
     return records;
 }
 

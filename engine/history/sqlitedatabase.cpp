@@ -142,6 +142,12 @@ bool SqliteStatement::isNull(int column) const
     return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
 }
 
+bool SqliteStatement::isNumber(int column) const
+{
+    const int type = sqlite3_column_type(m_statement, column);
+    return type == SQLITE_INTEGER || type == SQLITE_FLOAT;
+}
+
 bool SqliteStatement::isBlob(int column) const
 {
     return sqlite3_column_type(m_statement, column) == SQLITE_BLOB;

@@ -45,6 +45,8 @@ public:
     double real(int column) const;
     bool isNull(int column) const;
     bool isBlob(int column) const;
+    /// Returns whether the column's value is stored as an integer or a real number.
+    bool isNumber(int column) const;
     std::string_view text(int column) const;
     std::string_view blob(int column) const;
 

@@ -9,6 +9,8 @@
 #include "customers/democustomers.h"
 #include "customers/healthscore.h"
 #include "history/metrichistory.h"
+#include "history/sqlitedatabase.h"
+#include "storage/store.h"
 #include "loadgen/generator.h"
 
 #include <QTemporaryDir>
@@ -16,6 +18,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <limits>
 
 using namespace umg;
 
@@ -88,6 +91,9 @@ private slots:
     void validRecordPasses();
     void validationRules_data();
     void validationRules();
+    void lengthLimitCountsCharacters();
+    void storeRejectsInvalidStoredRecord_data();
+    void storeRejectsInvalidStoredRecord();
     void storeRejectsDuplicateId();
     void storeRejectsUnknownUpdate();
 
@@ -145,6 +151,14 @@ void CustomersTest::validationRules_data()
     QTest::newRow("empty ticket id") << "emptyTicketId" << "tickets[2].id" << "is required";
     QTest::newRow("repeated ticket id") << "repeatedTicket" << "tickets[2].id" << "listed twice";
     QTest::newRow("unknown severity") << "unknownSeverity" << "tickets[1].severity" << "unknown";
+    QTest::newRow("long customer id") << "longId" << "customer_id" << "more than the maximum of 64";
+    QTest::newRow("long company") << "longCompany" << "company" << "more than the maximum of 200";
+    QTest::newRow("long plan") << "longPlan" << "plan" << "more than the maximum of 100";
+    QTest::newRow("long app id") << "longApp" << "app_ids[2]" << "more than the maximum of 200";
+    QTest::newRow("too many app ids") << "manyApps" << "app_ids" << "at most 100 app ids";
+    QTest::newRow("long ticket id") << "longTicketId" << "tickets[1].id" << "more than the maximum of 64";
+    QTest::newRow("huge revenue") << "hugeMrr" << "mrr" << "at most 1e+12";
+    QTest::newRow("infinite cost") << "infiniteCost" << "current_cost" << "0 or more";
 }
 
 void CustomersTest::validationRules()
@@ -192,6 +206,24 @@ void CustomersTest::validationRules()
         record.tickets[1].id = record.tickets[0].id;
     else if (rule == "unknownSeverity")
         record.tickets[0].severity = TicketSeverity::Count;
+    else if (rule == "longId")
+        record.customerId = std::string(65, 'a');
+    else if (rule == "longCompany")
+        record.companyName = std::string(100'000, 'C');
+    else if (rule == "longPlan")
+        record.plan = std::string(101, 'p');
+    else if (rule == "longApp")
+        record.appIds[1] = "com." + std::string(197, 'x');
+    else if (rule == "manyApps") {
+        record.appIds.clear();
+        for (int i = 0; i < 101; ++i)
+            record.appIds.push_back("com.example.app" + std::to_string(i));
+    } else if (rule == "longTicketId")
+        record.tickets[0].id = std::string(65, 'T');
+    else if (rule == "hugeMrr")
+        record.monthlyRecurringRevenue = 1e300;
+    else if (rule == "infiniteCost")
+        record.currentCost = std::numeric_limits<double>::infinity();
     else
         QFAIL("unknown rule in the test table");
 
@@ -205,11 +237,79 @@ void CustomersTest::validationRules()
     if (!issue.value.empty())
         QVERIFY2(issue.message.find(issue.value) != std::string::npos, issue.message.c_str());
     QVERIFY2(issue.message.find("; ") != std::string::npos, issue.message.c_str());
+    // A huge value is shown in part, so the message stays short.
+    QVERIFY2(issue.message.size() < 400, issue.message.c_str());
 
     QTemporaryDir dir;
     CustomerStore store(dir.filePath("customers.db").toStdString());
     QVERIFY_THROWS_EXCEPTION(CustomerValidationError, store.add(record));
     QCOMPARE(store.count(), std::size_t{0});
+}
+
+void CustomersTest::lengthLimitCountsCharacters()
+{
+    CustomerRecord record = validRecord();
+    std::string company;
+    for (std::size_t i = 0; i < kMaxCompanyNameLength; ++i)
+        company += "\xc3\xa9"; // U+00E9, two bytes in UTF-8
+    record.companyName = company;
+    QVERIFY2(validateRecord(record).empty(), qPrintable(describeIssues(validateRecord(record))));
+
+    record.companyName += "e";
+    const std::vector<ValidationIssue> issues = validateRecord(record);
+    QVERIFY2(issues.size() == 1, qPrintable(describeIssues(issues)));
+    QVERIFY2(issues.front().message.find("201 characters") != std::string::npos, issues.front().message.c_str());
+}
+
+void CustomersTest::storeRejectsInvalidStoredRecord_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("long company") << "UPDATE customers SET company = printf('%.*c', 100000, 'C')"
+                                  << "company is \"CCCC";
+    QTest::newRow("long plan") << "UPDATE customers SET plan = printf('%.*c', 5000, 'p')"
+                               << "more than the maximum of 100";
+    QTest::newRow("long app id") << "UPDATE customer_apps SET app_id = printf('%.*c', 20000, 'a')"
+                                 << "more than the maximum of 200";
+    QTest::newRow("infinite revenue") << "UPDATE customers SET mrr = 9e999" << "mrr is \"inf\"";
+    QTest::newRow("huge negative cost") << "UPDATE customers SET baseline_cost = -1e300"
+                                        << "baseline_cost is \"-1e+300\"";
+    QTest::newRow("revenue as text") << "UPDATE customers SET mrr = 'NaN'" << "non-numeric value \"NaN\" in column mrr";
+    QTest::newRow("score as text") << "UPDATE customer_surveys SET score = 'inf'"
+                                   << "non-numeric value \"inf\" in column score";
+    QTest::newRow("score above 100") << "UPDATE customer_surveys SET score = 1e300" << "between 0 and 100";
+}
+
+void CustomersTest::storeRejectsInvalidStoredRecord()
+{
+    QFETCH(QString, sql);
+    QFETCH(QString, messagePart);
+
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("customers.db").toStdString();
+    {
+        CustomerStore store(path);
+        store.add(validRecord());
+    }
+    {
+        // Another program changes the file behind the store's back.
+        detail::SqliteDatabase db(path);
+        db.execute(sql.toStdString());
+    }
+
+    CustomerStore store(path);
+    try {
+        store.all();
+        QFAIL("the invalid stored record was read without an error");
+    } catch (const StoreError& error) {
+        const QString message = QString::fromUtf8(error.what());
+        QVERIFY2(message.contains("customer acme-games"), qPrintable(message));
+        QVERIFY2(message.contains(messagePart), qPrintable(message.left(500)));
+        QVERIFY2(message.contains("import the customer"), qPrintable(message));
+        QVERIFY2(message.size() < 1000, qPrintable(message.left(500)));
+    }
+    QVERIFY_THROWS_EXCEPTION(StoreError, store.find("acme-games"));
 }
 
 void CustomersTest::storeRejectsDuplicateId()
@@ -511,6 +611,9 @@ void CustomersTest::csvImportKeepsGoodRows_data()
                                            << "customer_id" << "acme-games" << "already appears on line 2";
     QTest::newRow("invalid flag") << "bad-co,Bad Co,Starter,100,,10,5,,,,maybe,false"
                                   << "technical_success" << "maybe" << "true or false";
+    QTest::newRow("long company") << ("bad-co," + QString(201, 'C') + ",Starter,100,,10,5,,,,false,false")
+                                  << "company" << (QString(40, 'C') + "... (201 characters)")
+                                  << "more than the maximum of 200";
     QTest::newRow("too many cells") << "bad-co,Bad, Co,Starter,100,,10,5,,,,false,false"
                                     << "" << "" << "13 cells but the header has 12";
 }

@@ -98,6 +98,7 @@ private slots:
     void csvQuotesFields();
     void htmlEscapesText();
     void pdfTableContinuesOnNextPage();
+    void pdfCutsLongText();
     void writerNamesMissingFolder();
 
 private:
@@ -745,6 +746,50 @@ void ReportsTest::pdfTableContinuesOnNextPage()
     QVERIFY(text->contains(formatted(149 * 1.5, 1)));
     // The header repeats on every page.
     QVERIFY(text->count("Name") >= 2);
+}
+
+void ReportsTest::pdfCutsLongText()
+{
+    // One 20,000-character word, as a company name in a customer report.
+    const QString name = QStringLiteral("Start") + QString(20'000, QLatin1Char('n')) + QStringLiteral("Tail");
+    reports::Report report;
+    report.kind = "test";
+    report.title = "Customer success: " + name;
+    report.addFact("company", "Company", name);
+    reports::Table table;
+    table.key = "rows";
+    table.columns = {reports::Column{"name", "Name", false}, reports::Column{"value", "Value", true}};
+    table.rows.append(reports::Row{"long", {reports::textCell(name), reports::numberCell(1.5, 1)}});
+    table.rows.append(reports::Row{"short", {reports::textCell("row after the long one"), reports::numberCell(2.5, 1)}});
+    reports::Chart bars;
+    bars.key = "bars";
+    bars.title = "Bars";
+    bars.kind = reports::Chart::Kind::Bars;
+    bars.bars = {reports::Bar{name, 3.0}, reports::Bar{"Short bar", 4.0}};
+    reports::Chart lines;
+    lines.key = "lines";
+    lines.title = "Lines";
+    lines.fromMs = 1'700'000'000'000;
+    lines.toMs = lines.fromMs + 3'600'000;
+    lines.series = {reports::Series{name, {QPointF(double(lines.fromMs), 1), QPointF(double(lines.toMs), 2)}},
+                    reports::Series{"Short line", {QPointF(double(lines.fromMs), 2), QPointF(double(lines.toMs), 3)}}};
+    report.sections = {reports::Section{"s", "Section", {table, bars, lines}}};
+
+    const QString out = path("long-text.pdf");
+    QString error;
+    QVERIFY2(reports::writeReport(report, reports::ReportFormat::Pdf, out, &error), qPrintable(error));
+    const std::optional<QString> text = pdfText(out);
+    QVERIFY2(text, "pdftotext could not read the PDF");
+
+    // The long text is cut with an ellipsis; what follows it is still there.
+    QVERIFY(text->contains("Start"));
+    QVERIFY(text->contains(QChar(0x2026)));
+    QVERIFY2(!text->contains("Tail"), "the end of the long name was not cut");
+    QVERIFY2(text->size() < name.size(), qPrintable(QStringLiteral("%1 characters of text").arg(text->size())));
+    QVERIFY(text->contains("row after the long one"));
+    QVERIFY(text->contains("Short bar"));
+    QVERIFY(text->contains("Short line"));
+    QVERIFY(text->contains(formatted(2.5, 1)));
 }
 
 void ReportsTest::writerNamesMissingFolder()

@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QRandomGenerator>
@@ -169,6 +171,7 @@ private Q_SLOTS:
     void nearestPointIndex();
 
     void chartRendersSeries();
+    void chartElidesLongSeriesName();
     void chartDecimatesToPlotWidth();
     void chartHoverReturnsRawSample();
     void chartHoverPicksNearestSeries();
@@ -591,6 +594,32 @@ void TestWidgets::chartRendersSeries()
     QVERIFY2(countColor(settled, lineColor, QRect(), 4) > 300, "the series line is missing");
     QVERIFY(distinctColorCount(settled) > 20);
     QCOMPARE(chart.chart()->series().size(), 3); // the line and the two target lines
+}
+
+void TestWidgets::chartElidesLongSeriesName()
+{
+    TimeSeriesChart chart;
+    const QString longName(100'000, QLatin1Char('W'));
+    TimeSeries first{longName, {QPointF(double(kStartMs), 1.0), QPointF(double(kStartMs + 60'000), 2.0)}, {}};
+    TimeSeries second{QStringLiteral("short"), {QPointF(double(kStartMs), 3.0), QPointF(double(kStartMs + 60'000), 4.0)},
+                      {}};
+    chart.setSeries({first, second});
+
+    // The stored series keeps the full name; the legend shows an elided one.
+    QCOMPARE(chart.series().first().name.size(), longName.size());
+    const QList<QLegendMarker *> markers = chart.chart()->legend()->markers();
+    QString legendLabel;
+    for (const QLegendMarker *marker : markers) {
+        if (marker->label().startsWith(QLatin1Char('W')))
+            legendLabel = marker->label();
+    }
+    QVERIFY2(!legendLabel.isEmpty(), "the long series has no legend marker");
+    QVERIFY2(legendLabel.size() < 200, qPrintable(QStringLiteral("legend label has %1 characters").arg(legendLabel.size())));
+    QVERIFY(legendLabel.endsWith(QChar(0x2026)));
+
+    const QImage image = render(chart, QSize(800, 300));
+    QVERIFY(!image.isNull());
+    QVERIFY(chart.minimumSizeHint().width() < 2000);
 }
 
 void TestWidgets::chartDecimatesToPlotWidth()

@@ -66,11 +66,20 @@ void CustomerRepository::open(const QString &path, bool seedDemo)
             m_store = std::make_shared<CustomerStore>(path.toStdString());
             if (seedDemo && m_store->seedDemoCustomers(today()))
                 qCInfo(lcCustomers) << "stored the demo customers in" << path;
-            postRecords(m_store->all());
         } catch (const std::exception &error) {
             qCWarning(lcCustomers) << "cannot open the customer database" << path << error.what();
             postFailure(tr("The customer database %1 could not be opened: %2. Close other UnMoGrowP consoles that use "
                            "it, or start the console with --data-dir and another folder.")
+                            .arg(QDir::toNativeSeparators(path), QString::fromUtf8(error.what())));
+            return;
+        }
+        // A stored record that breaks the record rules fails the read; the
+        // store stays open, so that a CSV import can replace the record.
+        try {
+            postRecords(m_store->all());
+        } catch (const std::exception &error) {
+            qCWarning(lcCustomers) << "cannot read the customers" << path << error.what();
+            postFailure(tr("The customers could not be read from %1: %2.")
                             .arg(QDir::toNativeSeparators(path), QString::fromUtf8(error.what())));
         }
     });

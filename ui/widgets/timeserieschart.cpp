@@ -62,6 +62,11 @@ NiceRange niceRange(double low, double high, int ticks)
     return range;
 }
 
+// Widest series name, in pixels, in the legend and in the tooltip, so that
+// laying out a name costs the same however long the name is.
+constexpr int kMaxLegendNameWidth = 240;
+constexpr int kMaxTooltipNameWidth = 480;
+
 void hideLegendMarkers(QChart *chart, QLineSeries *series)
 {
     const QList<QLegendMarker *> markers = chart->legend()->markers(series);
@@ -132,7 +137,7 @@ void TimeSeriesChart::setSeries(const QList<TimeSeries> &series)
     syncLineCount(m_series.size());
     for (qsizetype i = 0; i < m_series.size(); ++i) {
         QLineSeries *line = m_lines[i];
-        line->setName(m_series[i].name);
+        line->setName(fontMetrics().elidedText(m_series[i].name, Qt::ElideRight, kMaxLegendNameWidth));
         QPen pen = line->pen();
         pen.setColor(m_series[i].color.isValid() ? m_series[i].color : m_themeColors[i]);
         pen.setWidthF(1.5);
@@ -420,7 +425,8 @@ QString TimeSeriesChart::tooltipText(const HoveredSample &sample) const
         ? QLocale().toString(time, tr("yyyy-MM-dd HH:mm:ss", "hover tooltip time format"))
         : QLocale().toString(time, tr("yyyy-MM-dd HH:mm:ss.zzz", "hover tooltip time format with milliseconds"));
     return QStringLiteral("<b>%1</b><br>%2<br>%3")
-        .arg(sample.seriesName.toHtmlEscaped(), timeText.toHtmlEscaped(),
+        .arg(fontMetrics().elidedText(sample.seriesName, Qt::ElideRight, kMaxTooltipNameWidth).toHtmlEscaped(),
+             timeText.toHtmlEscaped(),
              formatValue(sample.value, m_decimals, m_unit).toHtmlEscaped());
 }
 
