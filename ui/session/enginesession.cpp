@@ -78,6 +78,9 @@ EngineConfig engineConfigFor(EngineProfile profile)
 {
     EngineConfig config;
     if (profile == EngineProfile::Demo) {
+        // NOTE: the demo's event times follow the wall clock, so the engine's
+        // state grows for a whole retention (about 13 MiB a minute at the
+        // default 2,000 events/s, see docs/BENCHMARKS.md) before it levels off.
         constexpr std::int64_t kDay = 24LL * 3600 * 1000;
         constexpr std::int64_t kWindow = 23LL * 3600 * 1000;
         config.retentionMs = kDay;
