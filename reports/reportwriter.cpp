@@ -92,6 +92,16 @@ bool writeReport(const Report &report, ReportFormat format, const QString &fileP
                     errorMessage);
     }
 
+    // QSaveFile renames a temporary file over the target, which would replace
+    // a device node or a FIFO with a regular file. It follows symbolic links.
+    const QFileInfo existing(filePath);
+    if (existing.exists() && !existing.isFile() && !existing.isDir()) {
+        return fail(ReportText::tr("Cannot write the report to %1: it is not a regular file but a device, FIFO or "
+                                   "socket. Choose the path of a regular file.")
+                        .arg(QDir::toNativeSeparators(filePath)),
+                    errorMessage);
+    }
+
     QSaveFile file(filePath);
     if (!file.open(QIODevice::WriteOnly))
         return fail(openFailure(filePath, file.errorString()), errorMessage);

@@ -5388,5 +5388,9 @@ Optionen:
         <comment>date and time</comment>
         <translation>%1 %2 UTC</translation>
     </message>
+    <message>
+        <source>Cannot write the report to %1: it is not a regular file but a device, FIFO or socket. Choose the path of a regular file.</source>
+        <translation>Der Bericht kann nicht nach %1 geschrieben werden: Das ist keine reguläre Datei, sondern ein Gerät, eine FIFO oder ein Socket. Wählen Sie den Pfad einer regulären Datei.</translation>
+    </message>
 </context>
 </TS>

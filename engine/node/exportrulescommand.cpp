@@ -4,6 +4,7 @@
 #include "alerts/rulefile.h"
 #include "alerts/thresholds.h"
 #include "promql/ast.h"
+#include "util/filewrite.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -98,30 +99,6 @@ void printThresholds()
     }
 }
 
-// Writes `content` to a temporary file beside `path` and renames it over
-// `path`, so that a reader never sees a half-written rule file.
-void writeFileAtomically(const std::string& path, const std::string& content)
-{
-    std::string temporary = path + ".tmp." + std::to_string(::getpid());
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file)
-        throw std::runtime_error("cannot write rule file " + path + ": " + std::strerror(errno));
-
-    bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
-    int writeErrno = errno;
-    bool closed = std::fclose(file) == 0;
-    if (!written || !closed) {
-        int error = !written ? writeErrno : errno;
-        std::remove(temporary.c_str());
-        throw std::runtime_error("writing rule file " + path + " failed: " + std::strerror(error));
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        int error = errno;
-        std::remove(temporary.c_str());
-        throw std::runtime_error("cannot replace rule file " + path + ": " + std::strerror(error));
-    }
-}
-
 void writeStdout(const std::string& content)
 {
     if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0)
@@ -183,7 +160,7 @@ int runExportRules(const std::vector<std::string>& args)
         std::vector<alerts::AlertRule> rules = alerts::buildAlertRules(thresholds, catalogueOptions);
         std::string content = alerts::renderPrometheusRuleFile(rules, thresholds.overrides());
         if (options.outPath)
-            writeFileAtomically(*options.outPath, content);
+            writeFileReplacing(*options.outPath, content);
         else
             writeStdout(content);
     } catch (const std::exception& error) {

@@ -14,6 +14,7 @@
 #include "node/validatecommand.h"
 #include "promql/duration.h"
 #include "stack/stackfiles.h"
+#include "util/filewrite.h"
 
 namespace umg::node {
 
@@ -65,24 +66,7 @@ void writeFileAtomically(const std::filesystem::path& path, const std::string& c
     std::filesystem::create_directories(path.parent_path(), error);
     if (error)
         throw std::runtime_error("cannot create folder " + path.parent_path().string() + ": " + error.message());
-
-    const std::filesystem::path temporary = path.string() + ".tmp." + std::to_string(::getpid());
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file)
-        throw std::runtime_error("cannot write " + temporary.string() + ": " + std::strerror(errno));
-    const bool written = std::fwrite(content.data(), 1, content.size(), file) == content.size();
-    const int writeError = errno;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !closed) {
-        const int reported = !written ? writeError : errno;
-        std::remove(temporary.c_str());
-        throw std::runtime_error("writing " + path.string() + " failed: " + std::strerror(reported));
-    }
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::remove(temporary.c_str());
-        throw std::runtime_error("cannot replace " + path.string() + ": " + error.message());
-    }
+    writeFileReplacing(path, content);
 }
 
 } // namespace

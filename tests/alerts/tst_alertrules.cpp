@@ -15,6 +15,7 @@
 #include <QtTest>
 
 #include <cstdio>
+#include <sys/stat.h>
 #include <fcntl.h>
 #include <set>
 #include <unistd.h>
@@ -212,6 +213,7 @@ private slots:
     void exportWritesStdout();
     void exportRejectsUnknownThreshold();
     void exportRejectsUnwritablePath();
+    void exportKeepsSpecialFilesAndLinks();
     void exportUsageErrors_data();
     void exportUsageErrors();
     void exportListsThresholds();
@@ -752,15 +754,46 @@ void AlertRulesTest::exportRejectsUnwritablePath()
     capture.restore();
     QCOMPARE(status, 1);
     QString error = capture.err();
-    QVERIFY2(error.startsWith("unmogrowp-node export rules: cannot write rule file " + path + ": "), qPrintable(error));
+    QVERIFY2(error.startsWith("unmogrowp-node export rules: cannot write " + path + ": "), qPrintable(error));
     QCOMPARE(error.count('\n'), 1);
 
-    // A directory in place of the file: the rename fails and no temporary file stays.
+    // A directory in place of the file is rejected and no temporary file stays.
     OutputCapture second;
     status = node::runExportRules({"--out", dir.path().toStdString()});
     second.restore();
     QCOMPARE(status, 1);
+    QVERIFY2(second.err().contains("is not a regular file"), qPrintable(second.err()));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{});
+}
+
+void AlertRulesTest::exportKeepsSpecialFilesAndLinks()
+{
+    QTemporaryDir dir;
+
+    // A FIFO (like a device node) is never replaced by a regular file.
+    const QString fifo = dir.filePath("rules.fifo");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    OutputCapture capture;
+    int status = node::runExportRules({"--out", fifo.toStdString()});
+    capture.restore();
+    QCOMPARE(status, 1);
+    QVERIFY2(capture.err().contains(fifo + " exists and is not a regular file"), qPrintable(capture.err()));
+    QVERIFY(QFileInfo(fifo).exists());
+    QVERIFY(!QFileInfo(fifo).isFile());
+
+    // A symbolic link stays a link, and its target gets the rules.
+    const QString target = dir.filePath("target.yml");
+    const QString link = dir.filePath("link.yml");
+    QVERIFY(QFile(target).open(QIODevice::WriteOnly));
+    QVERIFY(QFile::link(target, link));
+    OutputCapture second;
+    status = node::runExportRules({"--out", link.toStdString()});
+    second.restore();
+    QCOMPARE(status, 0);
+    QVERIFY(QFileInfo(link).isSymLink());
+    QFile written(target);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(written.readAll().contains("groups:"));
 }
 
 void AlertRulesTest::exportUsageErrors_data()

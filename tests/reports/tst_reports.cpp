@@ -17,6 +17,8 @@
 #include "reports/htmlwriter.h"
 #include "reports/reportwriter.h"
 
+#include <sys/stat.h>
+
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -499,6 +501,7 @@ void ReportsTest::unwritableOutput_data()
     QTest::newRow("parent is a file") << path("engine.db/goals.pdf") << "is a file, not a folder";
     QTest::newRow("out is a folder") << m_dir.path() << "it is a folder";
     QTest::newRow("read-only folder") << path("read-only/goals.pdf") << "you may not write there";
+    QTest::newRow("out is a fifo") << path("goals.fifo") << "not a regular file";
 }
 
 void ReportsTest::unwritableOutput()
@@ -510,6 +513,10 @@ void ReportsTest::unwritableOutput()
         QFile::setPermissions(path("read-only"), QFile::ReadOwner | QFile::ExeOwner);
         if (QFileInfo(path("read-only")).isWritable())
             QSKIP("This user may write to read-only folders (root).");
+    }
+    if (QByteArray(QTest::currentDataTag()) == "out is a fifo") {
+        // A FIFO stands in for a device node: it must stay what it is.
+        QVERIFY(QFileInfo(out).exists() || ::mkfifo(QFile::encodeName(out).constData(), 0600) == 0);
     }
     for (const QString &format : {QStringLiteral("pdf"), QStringLiteral("csv")}) {
         const NodeRun run = runNode(QStringList{"report", "--type", "goals", "--format", format, "--out", out}
