@@ -38,6 +38,12 @@ EngineOptions engineOptionsFrom(const Arguments& arguments);
 /// given, before anything starts. Throws UsageError naming the value.
 void checkListenAddress(const Arguments& arguments, const std::string& option);
 
+/// Checks the file path of the output option `option`, if given, before a
+/// long run starts, so that the run's result is not lost to a typo. Throws
+/// UsageError when the path is a folder or its folder is missing or not
+/// writable.
+void checkOutputFile(const Arguments& arguments, const std::string& option);
+
 // The help of each command: a usage line, what the command does and its
 // options. `COMMAND --help` prints it, and `--help` prints them all.
 extern const char* const kReplayUsage;

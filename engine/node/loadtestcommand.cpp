@@ -315,6 +315,7 @@ int runLoadTest(const std::vector<std::string>& args)
         return 0;
     }
 
+    checkOutputFile(arguments, "--summary-json");
     LoadTestOptions options;
     options.profile = profileFrom(arguments);
     if (auto file = arguments.value("--save-profile"))
@@ -362,10 +363,12 @@ int runLoadTest(const std::vector<std::string>& args)
         if (!quiet)
             std::printf("stored as run %lld in %s\n", static_cast<long long>(result.id), store->path().c_str());
     }
-    if (auto path = arguments.value("--summary-json"))
-        writeFile(*path, summaryJson(result));
+    // The table is printed first, so that a file that cannot be written
+    // after all does not hide the result.
     if (!quiet)
         std::fputs(summaryTable(result).c_str(), stdout);
+    if (auto path = arguments.value("--summary-json"))
+        writeFile(*path, summaryJson(result));
 
     if (result.outcome == LoadTestOutcome::Failed) {
         std::fprintf(stderr, "unmogrowp-node loadtest: %s\n", result.message.c_str());

@@ -2,9 +2,12 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <unistd.h>
 
 #include "metrics/metricsserver.h"
 #include "node/arguments.h"
@@ -119,6 +122,26 @@ void checkListenAddress(const Arguments& arguments, const std::string& option)
     if (address && !splitHostPort(*address, host, port)) {
         throw UsageError("option " + option + " is \"" + *address
                          + "\"; use HOST:PORT with a port from 0 to 65535, such as 127.0.0.1:9464 or [::1]:9464");
+    }
+}
+
+void checkOutputFile(const Arguments& arguments, const std::string& option)
+{
+    const auto value = arguments.value(option);
+    if (!value)
+        return;
+    const std::filesystem::path path(*value);
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error))
+        throw UsageError("option " + option + " is \"" + *value + "\", a folder; give the path of a file");
+    const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(folder, error)) {
+        throw UsageError("option " + option + " is \"" + *value + "\", but the folder " + folder.string()
+                         + " does not exist; create it or choose another path");
+    }
+    if (::access(folder.c_str(), W_OK) != 0) {
+        throw UsageError("option " + option + " is \"" + *value + "\", but the folder " + folder.string()
+                         + " is not writable for this user; choose another path");
     }
 }
 

@@ -295,6 +295,8 @@ int runReplay(const std::vector<std::string>& args)
         arguments.integer("--max-line-bytes", static_cast<long long>(options.limits.maxLineBytes), 256, 16 << 20));
     options.maxEventsPerSecond = arguments.number("--rate", 0, 0, 1e9);
     checkListenAddress(arguments, "--metrics-listen");
+    checkOutputFile(arguments, "--summary-json");
+    checkOutputFile(arguments, "--installs-csv");
 
     // --quiet keeps the warnings and errors; --log-level overrides it.
     const bool quiet = arguments.has("--quiet");
@@ -360,6 +362,10 @@ int runReplay(const std::vector<std::string>& args)
     if (engine.snapshot(false).storage.errors > 0 && !summary.snapshot.storage.lastError.empty())
         log::warning("storage", "the database reported errors during the replay", {{"error", summary.snapshot.storage.lastError}});
 
+    // The summary is printed first, so that a file that cannot be written
+    // after all does not hide the result.
+    if (!quiet)
+        printSummary(summary, stdout);
     if (auto csv = arguments.value("--installs-csv"))
         writeInstallsCsv(engineOptions.databasePath, *csv);
     if (auto path = arguments.value("--summary-json")) {
@@ -369,8 +375,6 @@ int runReplay(const std::vector<std::string>& args)
         if (!out)
             throw std::runtime_error("cannot write the summary " + *path + ": check that its folder exists and is writable");
     }
-    if (!quiet)
-        printSummary(summary, stdout);
     return summary.replay.cancelled ? 130 : 0;
 }
 

@@ -231,6 +231,17 @@ void NodeReplayTest::usageErrors_data()
     QTest::newRow("generate run past 2099")
         << QStringList{"generate", "--events", "100000", "--out", path("late.ndjson"), "--start", "2099-12-31T23:59:00Z"}
         << "reach past the year 2099";
+    QTest::newRow("summary in a missing folder")
+        << QStringList{"replay", "x.ndjson", "--summary-json", path("missing/summary.json")}
+        << "does not exist; create it or choose another path";
+    QTest::newRow("summary path is a folder") << QStringList{"replay", "x.ndjson", "--summary-json", m_dir.path()}
+                                              << "a folder; give the path of a file";
+    QTest::newRow("installs in a missing folder")
+        << QStringList{"replay", "x.ndjson", "--installs-csv", path("missing/installs.csv")} << "does not exist";
+    QTest::newRow("load-test summary in a missing folder")
+        << QStringList{"loadtest", "--target", "embedded", "--rate", "10", "--duration", "1s", "--summary-json",
+                       path("missing/run.json")}
+        << "does not exist; create it or choose another path";
 }
 
 void NodeReplayTest::usageErrors()
