@@ -556,6 +556,18 @@
         <source>Option --metrics-listen is &quot;%1&quot;; use a loopback address with a port, such as 127.0.0.1:9464 or [::1]:9464.</source>
         <translation>Die Option --metrics-listen ist „%1“; geben Sie eine Loopback-Adresse mit Port an, etwa 127.0.0.1:9464 oder [::1]:9464.</translation>
     </message>
+    <message>
+        <source>Option --data-dir is &quot;%1&quot;, which is a file; give a folder.</source>
+        <translation>Die Option --data-dir ist „%1“, eine Datei; geben Sie einen Ordner an.</translation>
+    </message>
+    <message>
+        <source>Option --data-dir is &quot;%1&quot;, and that folder cannot be created; check that its parent folder exists and is writable, or choose another folder.</source>
+        <translation>Die Option --data-dir ist „%1“, und dieser Ordner kann nicht angelegt werden; prüfen Sie, ob der übergeordnete Ordner existiert und beschreibbar ist, oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Option --data-dir is &quot;%1&quot;, and that folder is not writable for this user; choose another folder.</source>
+        <translation>Die Option --data-dir ist „%1“, und dieser Ordner ist für diesen Benutzer nicht beschreibbar; wählen Sie einen anderen Ordner.</translation>
+    </message>
 </context>
 <context>
     <name>umg::ConsoleLanguage</name>

@@ -1,5 +1,6 @@
 // Models, definitions and data plumbing of the console, without a main window.
 
+#include "app/consoleoptions.h"
 #include "customers/csvimportreportdialog.h"
 #include "customers/customerdialog.h"
 #include "customers/customerrepository.h"
@@ -32,6 +33,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <memory>
 
 using namespace umg;
 
@@ -69,6 +71,10 @@ class TestConsoleModels : public QObject
 private Q_SLOTS:
     void initTestCase();
 
+    void commandLineRejects_data();
+    void commandLineRejects();
+    void commandLineCreatesDataFolder();
+
     void timeRangeKeysRoundTrip();
     void rangeStepKeepsChartsSmall_data();
     void rangeStepKeepsChartsSmall();
@@ -99,11 +105,60 @@ private Q_SLOTS:
     void historySourceReportsErrors();
     void queryRunnerReturnsResultsInOrder();
     void zeroStartDelaysNewCounters();
+
+private:
+    // Holds the files of the command-line rows until the test ends.
+    std::unique_ptr<QTemporaryDir> m_folder;
 };
 
 void TestConsoleModels::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+}
+
+
+void TestConsoleModels::commandLineRejects_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+
+    m_folder.reset(new QTemporaryDir);
+    const QString file = m_folder->filePath(QStringLiteral("plain-file"));
+    QFile plain(file);
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    QTest::newRow("demo and no demo") << QStringList{QStringLiteral("--demo"), QStringLiteral("--no-demo")}
+                                      << QStringLiteral("exclude each other");
+    QTest::newRow("demo rate") << QStringList{QStringLiteral("--demo-rate"), QStringLiteral("fast")}
+                               << QStringLiteral("Option --demo-rate is \"fast\"");
+    QTest::newRow("data dir is a file") << QStringList{QStringLiteral("--data-dir"), file}
+                                        << QStringLiteral("which is a file; give a folder");
+    QTest::newRow("data dir below a file")
+        << QStringList{QStringLiteral("--data-dir"), file + QStringLiteral("/data")}
+        << QStringLiteral("that folder cannot be created");
+    QTest::newRow("screenshots without quit")
+        << QStringList{QStringLiteral("--screenshot-dir"), m_folder->path()} << QStringLiteral("needs --quit-after");
+}
+
+void TestConsoleModels::commandLineRejects()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const ConsoleArguments parsed =
+        ConsoleCommandLine::parse(QStringList{QStringLiteral("unmogrowp-console")} + arguments);
+    QVERIFY(parsed.exit);
+    QCOMPARE(parsed.exitCode, 2);
+    QVERIFY2(parsed.output.contains(message), qPrintable(parsed.output));
+}
+
+void TestConsoleModels::commandLineCreatesDataFolder()
+{
+    QTemporaryDir parent;
+    const QString folder = parent.filePath(QStringLiteral("new/data"));
+    const ConsoleArguments parsed = ConsoleCommandLine::parse(
+        {QStringLiteral("unmogrowp-console"), QStringLiteral("--data-dir"), folder});
+    QVERIFY2(!parsed.exit, qPrintable(parsed.output));
+    QCOMPARE(parsed.options.dataDir, folder);
+    QVERIFY(QFileInfo(folder).isDir());
 }
 
 void TestConsoleModels::timeRangeKeysRoundTrip()

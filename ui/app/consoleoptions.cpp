@@ -5,6 +5,8 @@
 #include "metrics/metricsserver.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 
 namespace umg {
@@ -93,6 +95,21 @@ ConsoleArguments ConsoleCommandLine::parse(const QStringList &arguments)
         options.demoRate = rate;
     }
     options.dataDir = parser.value(dataDir);
+    if (!options.dataDir.isEmpty()) {
+        // Checked here, because without a usable folder the engine never
+        // starts and every panel would only wait for it.
+        const QFileInfo folder(options.dataDir);
+        if (folder.exists() && !folder.isDir())
+            return usageError(tr("Option --data-dir is \"%1\", which is a file; give a folder.").arg(options.dataDir));
+        if (!folder.exists() && !QDir().mkpath(options.dataDir))
+            return usageError(tr("Option --data-dir is \"%1\", and that folder cannot be created; check that its "
+                                 "parent folder exists and is writable, or choose another folder.")
+                                  .arg(options.dataDir));
+        if (!QFileInfo(options.dataDir).isWritable())
+            return usageError(tr("Option --data-dir is \"%1\", and that folder is not writable for this user; "
+                                 "choose another folder.")
+                                  .arg(options.dataDir));
+    }
     options.screenshotDir = parser.value(screenshotDir);
     if (parser.isSet(quitAfter)) {
         bool ok = false;
