@@ -515,7 +515,8 @@ void ReportsTest::unwritableOutput()
             QSKIP("This user may write to read-only folders (root).");
     }
     if (QByteArray(QTest::currentDataTag()) == "out is a fifo") {
-        // A FIFO stands in for a device node: it must stay what it is.
+        // A FIFO takes the place of a device node, which must never be
+        // replaced by a regular file.
         QVERIFY(QFileInfo(out).exists() || ::mkfifo(QFile::encodeName(out).constData(), 0600) == 0);
     }
     for (const QString &format : {QStringLiteral("pdf"), QStringLiteral("csv")}) {

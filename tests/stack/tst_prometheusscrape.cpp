@@ -156,10 +156,10 @@ void TestPrometheusScrape::rateMatchesNode()
     QTest::qWait(static_cast<int>(std::chrono::milliseconds(kMeasurement).count()));
     const double after = nodeProcessedEvents();
     const double nodeRate = (after - before) / (static_cast<double>(clock.elapsed()) / 1000.0);
-    // Evaluated at the latest scrape rather than now: on a busy machine the
-    // latest scrape can be seconds old, and rate() then extrapolates a window
-    // that ends short of the evaluation time only by half a scrape interval,
-    // which undercounts by the age of that scrape.
+    // The query is evaluated at the latest scrape rather than now, because on
+    // a busy machine that scrape can be seconds old. rate() extrapolates a
+    // window that ends before the evaluation time by only half a scrape
+    // interval, so it would undercount by the age of that scrape.
     const QJsonArray latest = resultOf(query(QStringLiteral("max(timestamp(attribution_events_processed_total))")));
     QCOMPARE(latest.size(), 1);
     const double latestScrape = sampleValue(latest.at(0).toObject());
