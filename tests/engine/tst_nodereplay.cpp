@@ -182,8 +182,6 @@ void NodeReplayTest::fileErrors_data()
     QTest::newRow("directory") << QStringList{"replay", m_dir.path()} << "directory";
     QTest::newRow("unwritable database") << QStringList{"replay", path("ok.ndjson"), "--db", path("missing-folder/x.db")}
                                          << "cannot open database";
-    QTest::newRow("unwritable summary") << QStringList{"replay", path("ok.ndjson"), "--summary-json", path("missing-folder/s.json")}
-                                        << "cannot write the summary";
 
     writeFile(path("header-only.csv"), "event_id,type,timestamp,customer_id,app_id,platform\r\n\n  \n");
     writeFile(path("header-only-td.csv"), "ip,app,device,os,channel,click_time,attributed_time,is_attributed\n");
