@@ -123,11 +123,11 @@ struct ValidationIssue {
 };
 
 /// Checks every rule of a record and returns the broken ones, or an empty
-/// list when the record is valid. The rules: the customer id is present and
-/// well-formed, the company is present, no text field is longer than its
-/// limit above, revenue and costs are finite numbers from 0 to
-/// kMaxMonthlyAmount, survey scores lie between 0 and 100, there are at most
-/// kMaxAppIds app ids and they are present and unique,
+/// list when the record is valid. The customer id is present and
+/// well-formed, and the company is present. No text field is longer than its
+/// limit above. Revenue and costs are finite numbers from 0 to
+/// kMaxMonthlyAmount, and survey scores lie between 0 and 100. There are at
+/// most kMaxAppIds app ids, which are present and unique. Further rules:
 /// stages are unique, none is skipped and their dates follow the stage
 /// order, ticket ids are present and unique, and no ticket closes before it
 /// opens. Thread-safe.

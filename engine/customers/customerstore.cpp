@@ -99,8 +99,8 @@ struct CustomerStore::Private {
     std::vector<CustomerRecord> read(std::optional<std::string_view> onlyCustomer);
 
     // Reads a stored amount or score. A value that SQLite stores as text, such
-    // as "NaN", fails with the table, column and customer named; the range is
-    // checked with the whole record in checkStoredRecord().
+    // as "NaN", fails with the table, column and customer named. The range is
+    // checked later with the whole record, in checkStoredRecord().
     double storedNumber(const SqliteStatement& statement, int column, std::string_view table,
                         std::string_view columnName, std::string_view customerId) const
     {

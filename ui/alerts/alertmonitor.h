@@ -82,7 +82,8 @@ using ReadableHistoryProvider = std::function<std::shared_ptr<const MetricHistor
 /// every state change in the alert history and reports the results to the GUI.
 ///
 /// The evaluator and the alert history database live on one private worker
-/// thread, so the GUI thread never waits on evaluation or SQLite. Results
+/// thread, so the GUI thread waits on evaluation or SQLite only in the
+/// destructor and in waitForIdle(), which tests call. Results
 /// arrive through evaluated(), alertStartedFiring() and historyRead(), on
 /// the GUI thread. The history provider must be thread-safe.
 class AlertMonitor : public QObject

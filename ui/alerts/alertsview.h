@@ -18,11 +18,11 @@ class AlertMonitor;
 class AlertRulesModel;
 struct AlertSnapshot;
 
-/// The Alerts view: every alert rule with its state, since when, value,
-/// severity, summary and runbook link, filtered by state, severity and a
-/// search text; below it the alert history over a time range. The
-/// thresholds are edited here and kept in the settings
-/// (AlertThresholdSettings); changing them reloads the monitor's rules.
+/// The Alerts view. It lists every alert rule with its state, since when,
+/// value, severity, summary and runbook link, filtered by state, severity
+/// and a search text, and below it the alert history over a time range.
+/// The thresholds are edited here and kept in the settings
+/// (AlertThresholdSettings), and changing them reloads the monitor's rules.
 class AlertsView : public QWidget
 {
     Q_OBJECT

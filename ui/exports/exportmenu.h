@@ -52,9 +52,9 @@ class ExportMenu : public QMenu
 public:
     explicit ExportMenu(MainWindow *window, QWidget *parent = nullptr);
 
-    /// The job for `kind` with the window's current state: `subject` is a
-    /// dashboard key, a run id or a customer id; dashboards use their own
-    /// time range, other reports `range`.
+    /// Builds the job for `kind` from the window's current state. `subject`
+    /// is a dashboard key, a run id or a customer id. A dashboard report uses
+    /// the dashboard's own time range, the other reports use `range`.
     ReportJob jobFor(ReportKind kind, const QString &subject, reports::ReportFormat format, const QString &filePath,
                      TimeRange range) const;
     /// Starts exporting `job`; exportFinished() follows. Returns false while
